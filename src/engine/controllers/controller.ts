@@ -16,7 +16,9 @@ export function nsName(o: { metadata: { namespace?: string; name: string } }): s
 
 export function splitKey(key: string): { namespace: string | undefined; name: string } {
   const i = key.indexOf('/');
-  return i < 0 ? { namespace: undefined, name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+  return i < 0
+    ? { namespace: undefined, name: key }
+    : { namespace: key.slice(0, i), name: key.slice(i + 1) };
 }
 
 export abstract class Controller implements Component {
@@ -41,7 +43,7 @@ export abstract class Controller implements Component {
   }
 
   /** Subscribe to kinds; the handler usually maps an event to keys to enqueue. */
-  protected watch(kinds: string[], handler: (e: WatchEvent) => void): void {
+  protected watch(kinds: string[] | null, handler: (e: WatchEvent) => void): void {
     const stop = this.sim.store.watch(kinds, handler);
     this.stops.push(stop);
   }
