@@ -146,3 +146,15 @@ describe('ApiStore', () => {
     expect(other.create(deploy('c')).metadata.resourceVersion).toBe(store.create(deploy('c')).metadata.resourceVersion);
   });
 });
+
+describe('Namespace deletion', () => {
+  it('keeps a namespace Terminating until spec.finalizers is emptied', () => {
+    const { store } = newStore();
+    store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' }, spec: { finalizers: ['kubernetes'] } });
+    const ns = store.delete('Namespace', undefined, 'shop');
+    expect(ns.status.phase).toBe('Terminating');
+    expect(ns.metadata.deletionTimestamp).toBeDefined();
+    store.mutate('Namespace', undefined, 'shop', (n) => (n.spec.finalizers = []));
+    expect(store.get('Namespace', undefined, 'shop')).toBeUndefined();
+  });
+});

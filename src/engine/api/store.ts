@@ -227,7 +227,11 @@ export class ApiStore {
       grace = opts.gracePeriodSeconds ?? md.deletionGracePeriodSeconds ?? obj.spec.terminationGracePeriodSeconds ?? 30;
       if (md.deletionGracePeriodSeconds !== undefined) grace = Math.min(grace, md.deletionGracePeriodSeconds);
     }
-    if (finalizers.size === 0 && grace === 0) {
+    // A Namespace waits for the namespace controller to empty it and clear spec.finalizers
+    // (k/k:pkg/registry/core/namespace/storage/storage.go Delete sets phase Terminating).
+    const namespaceFinalizing = kind === 'Namespace' && (obj.spec?.finalizers?.length ?? 0) > 0;
+    if (namespaceFinalizing) obj.status = { ...(obj.status ?? {}), phase: 'Terminating' };
+    if (finalizers.size === 0 && grace === 0 && !namespaceFinalizing) {
       this.runAdmission('DELETE', old, old);
       this.bucket(kind).delete(keyOf(kind, old.metadata.namespace, name));
       const gone = deepFreeze({ ...deepClone(old), metadata: { ...deepClone(old.metadata), resourceVersion: String(++this.rv) } });
@@ -282,7 +286,8 @@ export class ApiStore {
     const md = obj.metadata;
     if (md.deletionTimestamp && (md.finalizers ?? []).length === 0) {
       const podWaiting = obj.kind === 'Pod' && (md.deletionGracePeriodSeconds ?? 0) > 0;
-      if (!podWaiting) {
+      const namespaceWaiting = obj.kind === 'Namespace' && (obj.spec?.finalizers?.length ?? 0) > 0;
+      if (!podWaiting && !namespaceWaiting) {
         this.bucket(obj.kind).delete(key);
         md.resourceVersion = String(++this.rv);
         deepFreeze(obj);
