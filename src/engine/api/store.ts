@@ -192,6 +192,8 @@ export class ApiStore {
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
     if (jsonEqual(obj, old)) return old;
     this.runAdmission('UPDATE', obj, old);
+    // Defaulting may turn a resubmitted object back into the stored one: then nothing is written.
+    if (jsonEqual(obj, old)) return old;
     if (opts.dryRun) return deepFreeze(obj);
     return this.commitUpdate(obj, old);
   }
