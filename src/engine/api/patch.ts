@@ -17,7 +17,8 @@ type JsonObject = { [k: string]: Json };
 
 export class PatchError extends Error {}
 
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // ------------------------------------------------------------------ RFC 7386
 
@@ -49,12 +50,23 @@ function pointer(path: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function parentOf(doc: Json, parts: string[], op: string, path: string): { container: Json; key: string } {
+function parentOf(
+  doc: Json,
+  parts: string[],
+  op: string,
+  path: string,
+): { container: Json; key: string } {
   let cur: Json = doc;
   for (const p of parts.slice(0, -1)) {
-    const next: Json | undefined = Array.isArray(cur) ? cur[Number(p)] : isObject(cur) ? cur[p] : undefined;
+    const next: Json | undefined = Array.isArray(cur)
+      ? cur[Number(p)]
+      : isObject(cur)
+        ? cur[p]
+        : undefined;
     if (next === undefined || next === null || typeof next !== 'object') {
-      throw new PatchError(`${op} operation does not apply: doc is missing path: "${path}": missing value`);
+      throw new PatchError(
+        `${op} operation does not apply: doc is missing path: "${path}": missing value`,
+      );
     }
     cur = next;
   }
@@ -66,15 +78,22 @@ function getAt(doc: Json, path: string, op: string): Json {
   if (parts.length === 0) return doc;
   const { container, key } = parentOf(doc, parts, op, path);
   const v = Array.isArray(container) ? container[Number(key)] : (container as JsonObject)[key];
-  if (v === undefined) throw new PatchError(`${op} operation does not apply: doc is missing key: ${path}: missing value`);
+  if (v === undefined)
+    throw new PatchError(
+      `${op} operation does not apply: doc is missing key: ${path}: missing value`,
+    );
   return v;
 }
 
 function arrayIndex(key: string, len: number, allowEnd: boolean, path: string): number {
   if (allowEnd && key === '-') return len;
-  if (!/^\d+$/.test(key)) throw new PatchError(`Unable to access invalid index: ${key}: invalid index referenced`);
+  if (!/^\d+$/.test(key))
+    throw new PatchError(`Unable to access invalid index: ${key}: invalid index referenced`);
   const i = Number(key);
-  if (i > len || (!allowEnd && i >= len)) throw new PatchError(`Unable to access invalid index: ${i}: invalid index referenced in ${path}`);
+  if (i > len || (!allowEnd && i >= len))
+    throw new PatchError(
+      `Unable to access invalid index: ${i}: invalid index referenced in ${path}`,
+    );
   return i;
 }
 
@@ -82,7 +101,8 @@ function addAt(doc: Json, path: string, value: Json, op = 'add'): Json {
   const parts = pointer(path);
   if (parts.length === 0) return value;
   const { container, key } = parentOf(doc, parts, op, path);
-  if (Array.isArray(container)) container.splice(arrayIndex(key, container.length, true, path), 0, value);
+  if (Array.isArray(container))
+    container.splice(arrayIndex(key, container.length, true, path), 0, value);
   else (container as JsonObject)[key] = value;
   return doc;
 }
@@ -92,7 +112,10 @@ function removeAt(doc: Json, path: string, op = 'remove'): Json {
   const { container, key } = parentOf(doc, parts, op, path);
   if (Array.isArray(container)) container.splice(arrayIndex(key, container.length, false, path), 1);
   else {
-    if (!(key in (container as JsonObject))) throw new PatchError(`${op} operation does not apply: doc is missing key: ${path}: missing value`);
+    if (!(key in (container as JsonObject)))
+      throw new PatchError(
+        `${op} operation does not apply: doc is missing key: ${path}: missing value`,
+      );
     delete (container as JsonObject)[key];
   }
   return doc;
@@ -130,7 +153,8 @@ export function jsonPatch(target: unknown, ops: JsonPatchOp[]): unknown {
         } catch {
           v = undefined;
         }
-        if (!jsonEqual(v, value)) throw new PatchError(`testing value ${o.path} failed: test failed`);
+        if (!jsonEqual(v, value))
+          throw new PatchError(`testing value ${o.path} failed: test failed`);
         break;
       }
       default:
@@ -147,23 +171,36 @@ const SET_ORDER_PREFIX = '$setElementOrder/';
 const DELETE_PRIMITIVE_PREFIX = '$deleteFromPrimitiveList/';
 const RETAIN_KEYS = '$retainKeys';
 
-function mergeStrategy(res: ResourceInfo | undefined, path: string[]): { mergeKey?: string; merge: boolean } {
+function mergeStrategy(
+  res: ResourceInfo | undefined,
+  path: string[],
+): { mergeKey?: string; merge: boolean } {
   if (!res) return { merge: false };
   const m = patchMetaFor(res, path);
   const merge = (m.strategy ?? '').split(',').includes('merge');
   return { mergeKey: m.mergeKey, merge };
 }
 
-function mergeList(original: Json[], patch: Json[], res: ResourceInfo | undefined, path: string[]): Json[] {
+function mergeList(
+  original: Json[],
+  patch: Json[],
+  res: ResourceInfo | undefined,
+  path: string[],
+): Json[] {
   const { mergeKey, merge } = mergeStrategy(res, path);
-  if (!merge) return patch.filter((p) => !(isObject(p) && p[DIRECTIVE] !== undefined)).map((p) => deepClone(p));
+  if (!merge)
+    return patch
+      .filter((p) => !(isObject(p) && p[DIRECTIVE] !== undefined))
+      .map((p) => deepClone(p));
   if (!mergeKey) {
     const out = deepClone(original);
     for (const p of patch) if (!out.some((o) => jsonEqual(o, p))) out.push(deepClone(p));
     return out;
   }
   if (patch.some((p) => isObject(p) && p[DIRECTIVE] === 'replace')) {
-    return patch.filter((p) => !(isObject(p) && p[DIRECTIVE] === 'replace')).map((p) => deepClone(p));
+    return patch
+      .filter((p) => !(isObject(p) && p[DIRECTIVE] === 'replace'))
+      .map((p) => deepClone(p));
   }
   const out = deepClone(original);
   for (const p of patch) {
@@ -181,7 +218,12 @@ function mergeList(original: Json[], patch: Json[], res: ResourceInfo | undefine
 }
 
 /** Applies a strategic merge patch; `res` and `path` locate list merge keys in the schema. */
-export function strategicMergePatch(original: unknown, patch: unknown, res?: ResourceInfo, path: string[] = []): unknown {
+export function strategicMergePatch(
+  original: unknown,
+  patch: unknown,
+  res?: ResourceInfo,
+  path: string[] = [],
+): unknown {
   if (!isObject(patch)) return deepClone(patch);
   if (patch[DIRECTIVE] === 'delete') return undefined;
   const replace = patch[DIRECTIVE] === 'replace';
@@ -192,7 +234,8 @@ export function strategicMergePatch(original: unknown, patch: unknown, res?: Res
     if (k === DIRECTIVE || k === RETAIN_KEYS || k.startsWith(SET_ORDER_PREFIX)) continue;
     if (k.startsWith(DELETE_PRIMITIVE_PREFIX)) {
       const field = k.slice(DELETE_PRIMITIVE_PREFIX.length);
-      if (Array.isArray(out[field]) && Array.isArray(v)) out[field] = (out[field] as Json[]).filter((x) => !v.some((d) => jsonEqual(d, x)));
+      if (Array.isArray(out[field]) && Array.isArray(v))
+        out[field] = (out[field] as Json[]).filter((x) => !v.some((d) => jsonEqual(d, x)));
       continue;
     }
     if (v === null) {
@@ -200,7 +243,10 @@ export function strategicMergePatch(original: unknown, patch: unknown, res?: Res
       continue;
     }
     const sub = [...path, k];
-    if (Array.isArray(v)) out[k] = Array.isArray(out[k]) ? mergeList(out[k] as Json[], v, res, sub) : mergeList([], v, res, sub);
+    if (Array.isArray(v))
+      out[k] = Array.isArray(out[k])
+        ? mergeList(out[k] as Json[], v, res, sub)
+        : mergeList([], v, res, sub);
     else if (isObject(v)) {
       const merged = strategicMergePatch(out[k], v, res, sub);
       if (merged === undefined) delete out[k];
@@ -212,15 +258,24 @@ export function strategicMergePatch(original: unknown, patch: unknown, res?: Res
 
 // ------------------------------------------------------------------ client-side apply
 
-function listPatch(original: Json[] | undefined, modified: Json[], current: Json[], res: ResourceInfo | undefined, path: string[]): Json[] | undefined {
+function listPatch(
+  original: Json[] | undefined,
+  modified: Json[],
+  current: Json[],
+  res: ResourceInfo | undefined,
+  path: string[],
+): Json[] | undefined {
   const { mergeKey, merge } = mergeStrategy(res, path);
   const objects = modified.every(isObject) && current.every(isObject);
-  if (!merge || !mergeKey || !objects) return jsonEqual(modified, current) ? undefined : deepClone(modified);
+  if (!merge || !mergeKey || !objects)
+    return jsonEqual(modified, current) ? undefined : deepClone(modified);
   const out: Json[] = [];
   for (const m of modified as JsonObject[]) {
     const key = m[mergeKey];
     const c = (current as JsonObject[]).find((x) => jsonEqual(x[mergeKey], key));
-    const o = (original as JsonObject[] | undefined)?.find((x) => isObject(x) && jsonEqual(x[mergeKey], key));
+    const o = (original as JsonObject[] | undefined)?.find(
+      (x) => isObject(x) && jsonEqual(x[mergeKey], key),
+    );
     if (!c) out.push(deepClone(m));
     else {
       const sub = threeWayMergePatch(o, m, c, res, path);
@@ -241,7 +296,13 @@ function listPatch(original: Json[] | undefined, modified: Json[], current: Json
  * The patch `kubectl apply` computes from the last applied configuration (`original`), the new
  * configuration (`modified`) and the live object (`current`). An empty object means unchanged.
  */
-export function threeWayMergePatch(original: unknown, modified: unknown, current: unknown, res?: ResourceInfo, path: string[] = []): JsonObject {
+export function threeWayMergePatch(
+  original: unknown,
+  modified: unknown,
+  current: unknown,
+  res?: ResourceInfo,
+  path: string[] = [],
+): JsonObject {
   const o = isObject(original) ? original : {};
   const m = isObject(modified) ? modified : {};
   const c = isObject(current) ? current : {};
