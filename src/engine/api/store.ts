@@ -57,6 +57,15 @@ const HAS_STATUS_SUBRESOURCE = new Set([
   'PersistentVolumeClaim', 'ReplicationController', 'ResourceQuota',
 ]);
 
+/**
+ * Kinds whose registry strategy sets metadata.generation (PrepareForCreate/Update in
+ * k/k:pkg/registry/*); Pods track it since 1.33 (PodObservedGenerationTracking).
+ */
+const TRACKS_GENERATION = new Set([
+  'Pod', 'ReplicaSet', 'Deployment', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'ReplicationController',
+  'PodDisruptionBudget', 'NetworkPolicy', 'HorizontalPodAutoscaler', 'ResourceQuota',
+]);
+
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
     Object.freeze(o);
@@ -149,7 +158,7 @@ export class ApiStore {
     for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) delete md[f];
     md.uid = this.newUid();
     md.creationTimestamp = rfc3339(this.host.now());
-    if (obj.spec !== undefined || res?.kind === 'Deployment') md.generation = 1;
+    if (TRACKS_GENERATION.has(kind)) md.generation = 1;
     this.runAdmission('CREATE', obj, undefined);
     if (opts.dryRun) return deepFreeze(obj);
     md.resourceVersion = String(++this.rv);
