@@ -30,7 +30,13 @@ export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
  * An admission step runs inside a write, before the object is stored. It may change `obj`
  * (defaulting, allocation) or throw an ApiError (validation). `old` is set for updates.
  */
-export type AdmissionHook = (op: Operation, obj: KObject, old: KObject | undefined, store: ApiStore) => void;
+export type AdmissionHook = (
+  op: Operation,
+  obj: KObject,
+  old: KObject | undefined,
+  store: ApiStore,
+  ctx: { subresource?: 'status' },
+) => void;
 
 export interface ListOptions {
   namespace?: string;
@@ -76,6 +82,8 @@ function deepFreeze<T>(o: T): T {
 
 export class ApiStore {
   private objects = new Map<string, Map<string, KObject>>();
+  /** Sorted view of each kind's objects, rebuilt lazily after a write to that kind. */
+  private sorted = new Map<string, KObject[]>();
   private rv = 1000;
   private watchers: { kinds: Set<string> | null; handler: WatchHandler }[] = [];
   private admission: { kinds: Set<string> | null; hook: AdmissionHook }[] = [];
@@ -97,18 +105,27 @@ export class ApiStore {
 
   /** Objects of a kind sorted by namespace then name, as the API server lists them. */
   list(kind: string, opts: ListOptions = {}): KObject[] {
-    const bucket = this.objects.get(kind);
-    if (!bucket) return [];
+    const all = this.sortedOf(kind);
+    if (opts.namespace === undefined && !opts.labelSelector && !opts.fieldSelector) return all.slice();
     const sel = typeof opts.labelSelector === 'string' ? parseSelector(opts.labelSelector) : opts.labelSelector;
     const fsel = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
     const out: KObject[] = [];
-    for (const o of bucket.values()) {
+    for (const o of all) {
       if (opts.namespace !== undefined && o.metadata.namespace !== opts.namespace) continue;
       if (sel && !matches(sel, o.metadata.labels)) continue;
       if (fsel && !fieldsMatch(fsel, o)) continue;
       out.push(o);
     }
-    return out.sort(compareObjects);
+    return out;
+  }
+
+  private sortedOf(kind: string): KObject[] {
+    let arr = this.sorted.get(kind);
+    if (!arr) {
+      arr = [...(this.objects.get(kind)?.values() ?? [])].sort(compareObjects);
+      this.sorted.set(kind, arr);
+    }
+    return arr;
   }
 
   /** Every stored object of every kind, in a stable order (for snapshots and the UI). */
@@ -164,6 +181,7 @@ export class ApiStore {
     md.resourceVersion = String(++this.rv);
     deepFreeze(obj);
     this.bucket(kind).set(keyOf(kind, md.namespace, md.name), obj);
+    this.sorted.delete(kind);
     this.emit({ type: 'ADDED', object: obj });
     return obj;
   }
@@ -194,13 +212,13 @@ export class ApiStore {
         if (old.metadata[f] === undefined) delete obj.metadata[f];
         else (obj.metadata as unknown as Record<string, unknown>)[f] = old.metadata[f];
       }
-      if (!jsonEqual(old.spec, obj.spec) && old.metadata.generation !== undefined) {
+      if (!jsonEqual(old.spec, obj.spec) && old.metadata.generation !== undefined && !isBinding(old, obj)) {
         obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
       }
     }
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
     if (jsonEqual(obj, old)) return old;
-    this.runAdmission('UPDATE', obj, old);
+    this.runAdmission('UPDATE', obj, old, opts.subresource);
     // Defaulting may turn a resubmitted object back into the stored one: then nothing is written.
     if (jsonEqual(obj, old)) return old;
     if (opts.dryRun) return deepFreeze(obj);
@@ -245,6 +263,7 @@ export class ApiStore {
     if (finalizers.size === 0 && grace === 0 && !namespaceFinalizing) {
       this.runAdmission('DELETE', old, old);
       this.bucket(kind).delete(keyOf(kind, old.metadata.namespace, name));
+      this.sorted.delete(kind);
       const gone = deepFreeze({ ...deepClone(old), metadata: { ...deepClone(old.metadata), resourceVersion: String(++this.rv) } });
       this.emit({ type: 'DELETED', object: gone, old });
       return gone;
@@ -276,16 +295,24 @@ export class ApiStore {
 
   // ---------------------------------------------------------------- snapshot
 
+  /**
+   * Stored objects are immutable (deep-frozen), so a snapshot shares them instead of copying:
+   * snapshots for step-back cost almost nothing until something changes.
+   */
   snapshot(): { rv: number; objects: KObject[] } {
-    return { rv: this.rv, objects: this.all().map((o) => deepClone(o)) };
+    return { rv: this.rv, objects: this.all() };
   }
 
-  /** Replaces the whole state without emitting watch events (components restore their own state). */
+  /**
+   * Replaces the whole state without emitting watch events (components restore their own state).
+   * Objects are frozen in place (a snapshot that crossed a worker boundary arrives unfrozen).
+   */
   restore(s: { rv: number; objects: KObject[] }): void {
     this.objects.clear();
+    this.sorted.clear();
     this.rv = s.rv;
     for (const o of s.objects) {
-      const obj = deepFreeze(deepClone(o));
+      const obj = deepFreeze(o);
       this.bucket(obj.kind).set(keyOf(obj.kind, obj.metadata.namespace, obj.metadata.name), obj);
     }
   }
@@ -300,6 +327,7 @@ export class ApiStore {
       const namespaceWaiting = obj.kind === 'Namespace' && (obj.spec?.finalizers?.length ?? 0) > 0;
       if (!podWaiting && !namespaceWaiting) {
         this.bucket(obj.kind).delete(key);
+        this.sorted.delete(obj.kind);
         md.resourceVersion = String(++this.rv);
         deepFreeze(obj);
         this.emit({ type: 'DELETED', object: obj, old });
@@ -309,13 +337,15 @@ export class ApiStore {
     md.resourceVersion = String(++this.rv);
     deepFreeze(obj);
     this.bucket(obj.kind).set(key, obj);
+    this.sorted.delete(obj.kind);
     this.emit({ type: 'MODIFIED', object: obj, old });
     return obj;
   }
 
-  private runAdmission(op: Operation, obj: KObject, old: KObject | undefined): void {
+  private runAdmission(op: Operation, obj: KObject, old: KObject | undefined, subresource?: 'status'): void {
+    const ctx = { subresource };
     for (const a of this.admission) {
-      if (!a.kinds || a.kinds.has(obj.kind)) a.hook(op, obj, old, this);
+      if (!a.kinds || a.kinds.has(obj.kind)) a.hook(op, obj, old, this, ctx);
     }
   }
 
@@ -357,6 +387,11 @@ export class ApiStore {
     const variant = (8 + r.int(4)).toString(16);
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
   }
+}
+
+/** The scheduler's bind (the pods/binding subresource) sets nodeName without a new generation. */
+function isBinding(old: KObject, obj: KObject): boolean {
+  return obj.kind === 'Pod' && !old.spec?.nodeName && !!obj.spec?.nodeName && jsonEqual({ ...old.spec, nodeName: obj.spec.nodeName }, obj.spec);
 }
 
 export function isTerminalPod(p: KObject): boolean {

@@ -14,7 +14,7 @@ import {
 import type { KObject } from '../../types';
 import { PORT_PROTOCOLS, validatePortNumOrName } from './container';
 import { invalidRendered } from './causes';
-import { isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names';
+import { isDNS1123Label, isDNS1123Subdomain, isValidPortNum } from './names';
 import { goValueStrings } from './goformat';
 import { validateLabels, validateObjectMeta } from './meta';
 
@@ -38,7 +38,9 @@ function validatePorts(svc: KObject): FieldCause[] {
     const pp = `spec.ports[${i}]`;
     if (ports.length > 1 && !p.name) out.push(fieldRequired(`${pp}.name`));
     else if (p.name) {
-      for (const m of isValidPortName(p.name)) out.push(fieldInvalid(`${pp}.name`, p.name, m));
+      // Service port names are DNS-1123 labels (k/k validation.go validateServicePort); the
+      // IANA_SVC_NAME rule (a letter, 15 chars) applies to container port names only.
+      for (const m of isDNS1123Label(p.name)) out.push(fieldInvalid(`${pp}.name`, p.name, m));
       if (names.has(p.name)) out.push(fieldDuplicate(`${pp}.name`, p.name));
       names.add(p.name);
     }
