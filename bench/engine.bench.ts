@@ -55,7 +55,14 @@ function bigCluster(replicas: number, workers: number) {
   const sim = createSimulation(withWorkerCount(defaultClusterConfig({ seed: 3 }), workers));
   const session = { sim, namespace: 'default' };
   const io = bufferIo();
-  runHeadless(sim, runLine(session, `kubectl create deployment web --image=nginx:1.14.2 --replicas=${replicas}`, io));
+  runHeadless(
+    sim,
+    runLine(
+      session,
+      `kubectl create deployment web --image=nginx:1.14.2 --replicas=${replicas}`,
+      io,
+    ),
+  );
   runHeadless(sim, runLine(session, 'kubectl rollout status deployment/web --timeout=10m', io));
   return { sim, session, io };
 }
@@ -66,7 +73,8 @@ export function benchRollout(): BenchResult {
     runHeadless(sim, runLine(session, 'kubectl set image deployment/web nginx=nginx:1.16.1', io));
     runHeadless(sim, runLine(session, 'kubectl rollout status deployment/web --timeout=30m', io));
   });
-  if (!io.stdout.includes('successfully rolled out')) throw new Error(`rollout did not finish:\n${io.stdout.slice(-500)}`);
+  if (!io.stdout.includes('successfully rolled out'))
+    throw new Error(`rollout did not finish:\n${io.stdout.slice(-500)}`);
   return {
     name: '300-replica rolling update on 10 nodes, headless',
     value: ms,

@@ -6,7 +6,9 @@ for (const b of [benchRealtime, benchSnapshot, benchRollout]) {
   const r = b();
   results.push(r);
   const ok = r.value <= r.budget;
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${r.name}: ${r.value.toFixed(1)} ${r.unit} (budget ${r.budget} ${r.unit})${r.detail ? `; ${r.detail}` : ''}`);
+  console.log(
+    `${ok ? 'ok  ' : 'OVER'} ${r.name}: ${r.value.toFixed(1)} ${r.unit} (budget ${r.budget} ${r.unit})${r.detail ? `; ${r.detail}` : ''}`,
+  );
 }
 const over = results.filter((r) => r.value > r.budget);
 const worst = results.reduce((a, b) => (a.value / a.budget > b.value / b.budget ? a : b));

@@ -55,7 +55,13 @@ describe('a ReplicaSet of 3 luksa/kubia replicas', () => {
       expect(p.spec.nodeName).toMatch(/^node-[123]$/);
       expect(p.status.podIP).toMatch(/^10\.244\.[123]\.\d+$/);
       expect(p.metadata.ownerReferences).toEqual([
-        expect.objectContaining({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'kubia', controller: true, blockOwnerDeletion: true }),
+        expect.objectContaining({
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: 'kubia',
+          controller: true,
+          blockOwnerDeletion: true,
+        }),
       ]);
       expect(p.metadata.name).toMatch(/^kubia-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     }
@@ -90,8 +96,12 @@ describe('the default cluster', () => {
     ]) {
       expect(names).toContain(n);
     }
-    expect(names.filter((n) => /^coredns-[4-9bcdf]{1,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/.test(n))).toHaveLength(2);
-    expect(names.filter((n) => /^kube-proxy-[bcdfghjklmnpqrstvwxz2456789]{5}$/.test(n))).toHaveLength(4);
+    expect(
+      names.filter((n) => /^coredns-[4-9bcdf]{1,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/.test(n)),
+    ).toHaveLength(2);
+    expect(
+      names.filter((n) => /^kube-proxy-[bcdfghjklmnpqrstvwxz2456789]{5}$/.test(n)),
+    ).toHaveLength(4);
     for (const row of rows) {
       expect(row[0]).toBe('kube-system');
       expect(row[3]).toBe('Running');

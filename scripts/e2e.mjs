@@ -31,11 +31,14 @@ function run(cmd, args, opts = {}) {
 
 function installDebianChromium() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !existsSync('/usr/bin/apt-get') || !existsSync('/etc/debian_version')) return false;
+  if (!isRoot || !existsSync('/usr/bin/apt-get') || !existsSync('/etc/debian_version'))
+    return false;
   console.log('No Chromium found: installing Debian\'s "chromium" package with apt-get...');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (run('apt-get', ['update', '-qq'], { env }) !== 0) return false;
-  return run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env }) === 0;
+  return (
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env }) === 0
+  );
 }
 
 let browser = process.env.KUBEPLAY_CHROMIUM || playwrightChromium() || systemChromium();
@@ -45,8 +48,8 @@ if (!browser) {
     [
       'Browser tests need Chromium, and none was found.',
       'Install one of:',
-      "  - Debian/Ubuntu: sudo apt-get install chromium   (provides /usr/bin/chromium)",
-      '  - Playwright\'s build: npx playwright install chromium',
+      '  - Debian/Ubuntu: sudo apt-get install chromium   (provides /usr/bin/chromium)',
+      "  - Playwright's build: npx playwright install chromium",
       'or point KUBEPLAY_CHROMIUM at a Chromium executable, then run the tests again.',
     ].join('\n'),
   );

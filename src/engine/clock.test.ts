@@ -11,7 +11,12 @@ describe('TimerQueue', () => {
     add(q, 10, 'a');
     add(q, 10, 'b');
     add(q, 20, 'x');
-    expect([q.pop(), q.pop(), q.pop(), q.pop()].map((t) => t?.action)).toEqual(['a', 'b', 'x', 'c']);
+    expect([q.pop(), q.pop(), q.pop(), q.pop()].map((t) => t?.action)).toEqual([
+      'a',
+      'b',
+      'x',
+      'c',
+    ]);
     expect(q.pop()).toBeUndefined();
   });
 

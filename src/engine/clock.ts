@@ -163,7 +163,8 @@ export function parseDuration(s: string): number | undefined {
   let total = 0;
   for (const m of s.matchAll(re)) {
     const n = Number(m[1]);
-    total += m[2] === 'ms' ? n : m[2] === 's' ? n * 1000 : m[2] === 'm' ? n * 60_000 : n * 3_600_000;
+    total +=
+      m[2] === 'ms' ? n : m[2] === 's' ? n * 1000 : m[2] === 'm' ? n * 60_000 : n * 3_600_000;
   }
   return Math.round(total);
 }

@@ -54,7 +54,10 @@ export const KUBERNETES_VERSION = 'v1.35.0';
 export const DEFAULT_MAX_PODS = 110;
 export const DEFAULT_SEED = 1;
 
-export const CONTROL_PLANE_TAINT: Taint = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' };
+export const CONTROL_PLANE_TAINT: Taint = {
+  key: 'node-role.kubernetes.io/control-plane',
+  effect: 'NoSchedule',
+};
 
 export function workerNode(name: string, cpu = '4', memory = '8Gi'): NodeConfig {
   return { name, cpu, memory, pods: DEFAULT_MAX_PODS, labels: {}, taints: [], controlPlane: false };

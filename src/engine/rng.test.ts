@@ -5,7 +5,9 @@ describe('Rng', () => {
   it('gives the same sequence for the same seed and stream', () => {
     const a = new Rng(42).stream('scheduler');
     const b = new Rng(42).stream('scheduler');
-    expect(Array.from({ length: 20 }, () => a.nextU32())).toEqual(Array.from({ length: 20 }, () => b.nextU32()));
+    expect(Array.from({ length: 20 }, () => a.nextU32())).toEqual(
+      Array.from({ length: 20 }, () => b.nextU32()),
+    );
   });
 
   it('keeps streams independent: drawing from one never shifts another', () => {
@@ -40,7 +42,8 @@ describe('Rng', () => {
 describe('names', () => {
   it('uses the apimachinery alphabet for generated suffixes', () => {
     const s = new Rng(1).stream('n');
-    for (let i = 0; i < 100; i++) expect(randomSuffix(s)).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    for (let i = 0; i < 100; i++)
+      expect(randomSuffix(s)).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(NAME_ALPHABET).toHaveLength(27);
   });
 

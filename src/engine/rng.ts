@@ -90,7 +90,8 @@ export class Rng {
 
   restore(state: Record<string, RngState>): void {
     this.streams.clear();
-    for (const [name, s] of Object.entries(state)) this.streams.set(name, new RngStream([...s] as RngState));
+    for (const [name, s] of Object.entries(state))
+      this.streams.set(name, new RngStream([...s] as RngState));
   }
 }
 

@@ -61,7 +61,11 @@ export class Simulation {
     this.store = new ApiStore({ now: () => this.clock, rng: (s) => this.rngs.stream(s) });
     this.store.watch(null, (e) => {
       const md = e.object.metadata;
-      this.trace.add(this.clock, 'apiserver', `${e.type} ${e.object.kind} ${md.namespace ?? ''}/${md.name} rv=${md.resourceVersion}`);
+      this.trace.add(
+        this.clock,
+        'apiserver',
+        `${e.type} ${e.object.kind} ${md.namespace ?? ''}/${md.name} rv=${md.resourceVersion}`,
+      );
     });
   }
 
@@ -110,12 +114,36 @@ export class Simulation {
   // ------------------------------------------------------------ timers
 
   /** Schedules `component.onTimer(action, payload)` after `delayMs` of simulated time. */
-  after(delayMs: number, component: string, action: string, payload: Json = null, background = false): number {
-    return this.timers.add({ at: this.clock + Math.max(0, delayMs), component, action, payload, background });
+  after(
+    delayMs: number,
+    component: string,
+    action: string,
+    payload: Json = null,
+    background = false,
+  ): number {
+    return this.timers.add({
+      at: this.clock + Math.max(0, delayMs),
+      component,
+      action,
+      payload,
+      background,
+    });
   }
 
-  at(time: number, component: string, action: string, payload: Json = null, background = false): number {
-    return this.timers.add({ at: Math.max(time, this.clock), component, action, payload, background });
+  at(
+    time: number,
+    component: string,
+    action: string,
+    payload: Json = null,
+    background = false,
+  ): number {
+    return this.timers.add({
+      at: Math.max(time, this.clock),
+      component,
+      action,
+      payload,
+      background,
+    });
   }
 
   cancel(seq: number): void {
@@ -136,7 +164,11 @@ export class Simulation {
     if (t.at > this.clock) this.clock = t.at;
     const c = this.components.get(t.component);
     this.currentTimer = t;
-    this.trace.add(this.clock, t.component, `${t.action} ${t.payload === null ? '' : JSON.stringify(t.payload)}`);
+    this.trace.add(
+      this.clock,
+      t.component,
+      `${t.action} ${t.payload === null ? '' : JSON.stringify(t.payload)}`,
+    );
     try {
       c?.onTimer(t.action, t.payload);
     } finally {

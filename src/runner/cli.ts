@@ -27,8 +27,18 @@ export interface CliResult {
   code: number;
 }
 
-export function main(argv: string[], out: NodeJS.WritableStream, errOut: NodeJS.WritableStream): number {
-  const opts: { seed?: number; workers?: number; check?: boolean; echo?: boolean; traceHash?: boolean } = {};
+export function main(
+  argv: string[],
+  out: NodeJS.WritableStream,
+  errOut: NodeJS.WritableStream,
+): number {
+  const opts: {
+    seed?: number;
+    workers?: number;
+    check?: boolean;
+    echo?: boolean;
+    traceHash?: boolean;
+  } = {};
   let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -47,7 +57,9 @@ export function main(argv: string[], out: NodeJS.WritableStream, errOut: NodeJS.
     else if (a === '--seed' || a.startsWith('--seed=')) {
       const v = value('--seed');
       if (v === undefined || !/^\d+$/.test(v) || Number(v) > 0xffffffff) {
-        errOut.write(`kubeplay: --seed must be an integer from 0 to 4294967295 (got ${v ?? 'nothing'})\n`);
+        errOut.write(
+          `kubeplay: --seed must be an integer from 0 to 4294967295 (got ${v ?? 'nothing'})\n`,
+        );
         return 2;
       }
       opts.seed = Number(v);
@@ -75,7 +87,9 @@ export function main(argv: string[], out: NodeJS.WritableStream, errOut: NodeJS.
   try {
     text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
   } catch (e) {
-    errOut.write(`kubeplay: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+    errOut.write(
+      `kubeplay: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
+    );
     return 2;
   }
   const base = file === '-' ? process.cwd() : dirname(resolve(file));

@@ -11,9 +11,17 @@ describe('parseScenario', () => {
     if (!r.ok) return;
     const s = r.scenario;
     expect(s.title.ko).toBe('안녕하세요, Kubeplay');
-    expect(s.config.nodes.map((n) => n.name)).toEqual(['control-plane', 'node-1', 'node-2', 'node-3']);
+    expect(s.config.nodes.map((n) => n.name)).toEqual([
+      'control-plane',
+      'node-1',
+      'node-2',
+      'node-3',
+    ]);
     expect(s.config.seed).toBe(7);
-    expect(s.steps[0]).toMatchObject({ at: 20_000, run: 'kubeplay traffic start kubia --rate 2/s' });
+    expect(s.steps[0]).toMatchObject({
+      at: 20_000,
+      run: 'kubeplay traffic start kubia --rate 2/s',
+    });
     expect(s.manifests).toContain('kind: Deployment');
     expect(s.manifests).not.toContain('kind: Scenario');
     expect(DEFAULT_SCENARIO.split('\n')[s.manifestsLine - 1]).toBe('---');
@@ -45,21 +53,45 @@ describe('parseScenario', () => {
     const c = r.scenario.config;
     expect(c.proxyMode).toBe('random');
     expect(c.defaultTolerationSeconds).toBe(60);
-    expect(c.nodes[0]).toMatchObject({ name: 'cp', controlPlane: true, taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] });
-    expect(c.nodes[1]).toMatchObject({ cpu: '16', memory: '64Gi', labels: { disktype: 'ssd' }, taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }] });
+    expect(c.nodes[0]).toMatchObject({
+      name: 'cp',
+      controlPlane: true,
+      taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+    });
+    expect(c.nodes[1]).toMatchObject({
+      cpu: '16',
+      memory: '64Gi',
+      labels: { disktype: 'ssd' },
+      taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }],
+    });
   });
 
   it('uses workers as a shorthand', () => {
     const r = parseScenario(header('cluster:\n  workers: 5\n'));
-    expect(r.ok && r.scenario.config.nodes.map((n) => n.name)).toEqual(['control-plane', 'node-1', 'node-2', 'node-3', 'node-4', 'node-5']);
+    expect(r.ok && r.scenario.config.nodes.map((n) => n.name)).toEqual([
+      'control-plane',
+      'node-1',
+      'node-2',
+      'node-3',
+      'node-4',
+      'node-5',
+    ]);
   });
 
   it.each([
     ['seed: -1\n', 3, 'seed: must be an integer'],
     ['speed: 500\n', 3, 'speed: must be a number from 0.25 to 50'],
     ['colour: red\n', 3, 'colour: unknown field "colour"'],
-    ['cluster:\n  nodes:\n    - name: Node_1\n', 5, 'cluster.nodes.0.name: must be a lowercase RFC 1123 name'],
-    ['cluster:\n  nodes:\n    - name: a\n      memory: lots\n', 6, 'cluster.nodes.0.memory: must be a memory quantity'],
+    [
+      'cluster:\n  nodes:\n    - name: Node_1\n',
+      5,
+      'cluster.nodes.0.name: must be a lowercase RFC 1123 name',
+    ],
+    [
+      'cluster:\n  nodes:\n    - name: a\n      memory: lots\n',
+      6,
+      'cluster.nodes.0.memory: must be a memory quantity',
+    ],
     ['cluster:\n  proxyMode: userspace\n', 4, 'cluster.proxyMode: must be one of'],
     ['steps:\n  - at: soon\n    run: kubectl get pods\n', 4, 'steps.0.at: must be a duration'],
     ['steps:\n  - note: hi\n', 4, 'steps.0: needs `run`'],

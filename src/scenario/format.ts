@@ -63,7 +63,17 @@ export const MAX_SCENARIO_SPEED = 50;
 export const MIN_SCENARIO_SPEED = 0.25;
 
 const HEADER_KEYS = new Set([
-  'apiVersion', 'kind', 'metadata', 'title', 'description', 'seed', 'startTime', 'speed', 'cluster', 'images', 'steps',
+  'apiVersion',
+  'kind',
+  'metadata',
+  'title',
+  'description',
+  'seed',
+  'startTime',
+  'speed',
+  'cluster',
+  'images',
+  'steps',
 ]);
 
 type Obj = Record<string, unknown>;
@@ -76,9 +86,22 @@ export function parseScenario(text: string): ParseResult {
   const errors: ScenarioError[] = [];
   const firstValue = first && first.errors.length === 0 ? (first.toJS() as unknown) : undefined;
   const hasHeader = isObj(firstValue) && firstValue.kind === 'Scenario';
-  if (first && first.errors.length > 0 && /kind:\s*Scenario/.test(text.slice(first.range[0], first.range[2]))) {
+  if (
+    first &&
+    first.errors.length > 0 &&
+    /kind:\s*Scenario/.test(text.slice(first.range[0], first.range[2]))
+  ) {
     const e = first.errors[0];
-    return { ok: false, errors: [{ line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col, message: firstLine(e.message) }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          line: e.linePos?.[0].line ?? 1,
+          column: e.linePos?.[0].col,
+          message: firstLine(e.message),
+        },
+      ],
+    };
   }
   if (!hasHeader) {
     return {
@@ -100,28 +123,51 @@ export function parseScenario(text: string): ParseResult {
     const node = first!.getIn(path, true) as { range?: [number, number, number] } | undefined;
     return node?.range ? lc.linePos(node.range[0]).line : lc.linePos(first!.range[0]).line;
   };
-  const err = (path: (string | number)[], message: string) => errors.push({ line: lineOf(path), message: `${path.join('.')}: ${message}` });
+  const err = (path: (string | number)[], message: string) =>
+    errors.push({ line: lineOf(path), message: `${path.join('.')}: ${message}` });
 
-  if (h.apiVersion !== 'kubeplay/v1') err(['apiVersion'], `must be "kubeplay/v1" (got ${JSON.stringify(h.apiVersion ?? null)})`);
+  if (h.apiVersion !== 'kubeplay/v1')
+    err(['apiVersion'], `must be "kubeplay/v1" (got ${JSON.stringify(h.apiVersion ?? null)})`);
   for (const k of Object.keys(h)) if (!HEADER_KEYS.has(k)) err([k], `unknown field "${k}"`);
 
-  const title = (h.title === undefined ? undefined : localized(h.title, ['title'], err)) ?? { en: String((isObj(h.metadata) && h.metadata.name) || 'Untitled') };
-  const description = h.description === undefined ? undefined : localized(h.description, ['description'], err);
-  const name = isObj(h.metadata) && typeof h.metadata.name === 'string' ? h.metadata.name : slug(title.en);
+  const title = (h.title === undefined ? undefined : localized(h.title, ['title'], err)) ?? {
+    en: String((isObj(h.metadata) && h.metadata.name) || 'Untitled'),
+  };
+  const description =
+    h.description === undefined ? undefined : localized(h.description, ['description'], err);
+  const name =
+    isObj(h.metadata) && typeof h.metadata.name === 'string' ? h.metadata.name : slug(title.en);
 
   const config = defaultClusterConfig();
   if (h.seed !== undefined) {
-    if (typeof h.seed === 'number' && Number.isInteger(h.seed) && h.seed >= 0 && h.seed <= 0xffffffff) config.seed = h.seed;
+    if (
+      typeof h.seed === 'number' &&
+      Number.isInteger(h.seed) &&
+      h.seed >= 0 &&
+      h.seed <= 0xffffffff
+    )
+      config.seed = h.seed;
     else err(['seed'], 'must be an integer between 0 and 4294967295');
   }
   if (h.startTime !== undefined) {
-    const t = h.startTime instanceof Date ? h.startTime.getTime() : typeof h.startTime === 'string' ? Date.parse(h.startTime) : NaN;
-    if (Number.isNaN(t)) err(['startTime'], 'must be an RFC 3339 time such as 2026-01-05T09:00:00Z');
+    const t =
+      h.startTime instanceof Date
+        ? h.startTime.getTime()
+        : typeof h.startTime === 'string'
+          ? Date.parse(h.startTime)
+          : NaN;
+    if (Number.isNaN(t))
+      err(['startTime'], 'must be an RFC 3339 time such as 2026-01-05T09:00:00Z');
     else config.startTime = t;
   }
   let speed = 1;
   if (h.speed !== undefined) {
-    if (typeof h.speed === 'number' && h.speed >= MIN_SCENARIO_SPEED && h.speed <= MAX_SCENARIO_SPEED) speed = h.speed;
+    if (
+      typeof h.speed === 'number' &&
+      h.speed >= MIN_SCENARIO_SPEED &&
+      h.speed <= MAX_SCENARIO_SPEED
+    )
+      speed = h.speed;
     else err(['speed'], `must be a number from ${MIN_SCENARIO_SPEED} to ${MAX_SCENARIO_SPEED}`);
   }
   if (h.cluster !== undefined) parseCluster(h.cluster, config, err);
@@ -136,7 +182,17 @@ export function parseScenario(text: string): ParseResult {
   const manifestsLine = second ? lc.linePos(second.range[0]).line : lc.linePos(text.length).line;
   return {
     ok: true,
-    scenario: { name, title, description, config, speed, manifests: rest, manifestsLine, steps, hasHeader: true },
+    scenario: {
+      name,
+      title,
+      description,
+      config,
+      speed,
+      manifests: rest,
+      manifestsLine,
+      steps,
+      hasHeader: true,
+    },
   };
 }
 
@@ -145,10 +201,19 @@ function firstLine(s: string): string {
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'scenario'
+  );
 }
 
-function localized(v: unknown, path: string[], err: (p: (string | number)[], m: string) => void): Localized | undefined {
+function localized(
+  v: unknown,
+  path: string[],
+  err: (p: (string | number)[], m: string) => void,
+): Localized | undefined {
   if (typeof v === 'string') return { en: v };
   if (isObj(v) && typeof v.en === 'string' && (v.ko === undefined || typeof v.ko === 'string')) {
     return { en: v.en, ...(typeof v.ko === 'string' ? { ko: v.ko } : {}) };
@@ -157,14 +222,33 @@ function localized(v: unknown, path: string[], err: (p: (string | number)[], m: 
   return undefined;
 }
 
-const PROXY_MODES: Record<string, ProxyMode> = { rr: 'rr', ipvs: 'rr', random: 'random', iptables: 'random', nftables: 'random' };
+const PROXY_MODES: Record<string, ProxyMode> = {
+  rr: 'rr',
+  ipvs: 'rr',
+  random: 'random',
+  iptables: 'random',
+  nftables: 'random',
+};
 
-function parseCluster(v: unknown, config: ClusterConfig, err: (p: (string | number)[], m: string) => void): void {
+function parseCluster(
+  v: unknown,
+  config: ClusterConfig,
+  err: (p: (string | number)[], m: string) => void,
+): void {
   if (!isObj(v)) return void err(['cluster'], 'must be a mapping');
-  const known = new Set(['nodes', 'workers', 'proxyMode', 'defaultTolerationSeconds', 'nodeMonitorGracePeriodSeconds', 'addons', 'kubernetesVersion']);
+  const known = new Set([
+    'nodes',
+    'workers',
+    'proxyMode',
+    'defaultTolerationSeconds',
+    'nodeMonitorGracePeriodSeconds',
+    'addons',
+    'kubernetesVersion',
+  ]);
   for (const k of Object.keys(v)) if (!known.has(k)) err(['cluster', k], `unknown field "${k}"`);
   if (v.kubernetesVersion !== undefined) {
-    if (typeof v.kubernetesVersion === 'string' && /^v1\.\d+\.\d+$/.test(v.kubernetesVersion)) config.kubernetesVersion = v.kubernetesVersion;
+    if (typeof v.kubernetesVersion === 'string' && /^v1\.\d+\.\d+$/.test(v.kubernetesVersion))
+      config.kubernetesVersion = v.kubernetesVersion;
     else err(['cluster', 'kubernetesVersion'], 'must look like v1.35.0');
   }
   if (v.proxyMode !== undefined) {
@@ -182,11 +266,15 @@ function parseCluster(v: unknown, config: ClusterConfig, err: (p: (string | numb
     if (typeof v.addons === 'boolean') config.addons = v.addons;
     else err(['cluster', 'addons'], 'must be true or false');
   }
-  if (v.workers !== undefined && v.nodes !== undefined) err(['cluster', 'workers'], 'use either workers or nodes, not both');
+  if (v.workers !== undefined && v.nodes !== undefined)
+    err(['cluster', 'workers'], 'use either workers or nodes, not both');
   if (v.workers !== undefined) {
     const n = v.workers;
     if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < MAX_SCENARIO_NODES) {
-      config.nodes = [controlPlaneNode(), ...Array.from({ length: n }, (_, i) => worker(`node-${i + 1}`))];
+      config.nodes = [
+        controlPlaneNode(),
+        ...Array.from({ length: n }, (_, i) => worker(`node-${i + 1}`)),
+      ];
     } else err(['cluster', 'workers'], `must be an integer from 0 to ${MAX_SCENARIO_NODES - 1}`);
   }
   if (v.nodes !== undefined) {
@@ -199,12 +287,25 @@ function parseCluster(v: unknown, config: ClusterConfig, err: (p: (string | numb
 }
 
 function worker(name: string): NodeConfig {
-  return { name, cpu: '4', memory: '8Gi', pods: DEFAULT_MAX_PODS, labels: {}, taints: [], controlPlane: false };
+  return {
+    name,
+    cpu: '4',
+    memory: '8Gi',
+    pods: DEFAULT_MAX_PODS,
+    labels: {},
+    taints: [],
+    controlPlane: false,
+  };
 }
 
 const NODE_NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-function parseNode(n: unknown, i: number, seen: Set<string>, err: (p: (string | number)[], m: string) => void): NodeConfig {
+function parseNode(
+  n: unknown,
+  i: number,
+  seen: Set<string>,
+  err: (p: (string | number)[], m: string) => void,
+): NodeConfig {
   const p = ['cluster', 'nodes', i];
   if (!isObj(n)) {
     err(p, 'must be a mapping with at least a name');
@@ -213,24 +314,38 @@ function parseNode(n: unknown, i: number, seen: Set<string>, err: (p: (string | 
   const known = new Set(['name', 'role', 'cpu', 'memory', 'pods', 'labels', 'taints']);
   for (const k of Object.keys(n)) if (!known.has(k)) err([...p, k], `unknown field "${k}"`);
   const name = typeof n.name === 'string' ? n.name : '';
-  if (!NODE_NAME_RE.test(name) || name.length > 253) err([...p, 'name'], `must be a lowercase RFC 1123 name (got ${JSON.stringify(n.name ?? null)})`);
+  if (!NODE_NAME_RE.test(name) || name.length > 253)
+    err(
+      [...p, 'name'],
+      `must be a lowercase RFC 1123 name (got ${JSON.stringify(n.name ?? null)})`,
+    );
   if (seen.has(name)) err([...p, 'name'], `duplicate node name "${name}"`);
   seen.add(name);
   const cp = n.role === 'control-plane';
-  if (n.role !== undefined && n.role !== 'control-plane' && n.role !== 'worker') err([...p, 'role'], 'must be control-plane or worker');
+  if (n.role !== undefined && n.role !== 'control-plane' && n.role !== 'worker')
+    err([...p, 'role'], 'must be control-plane or worker');
   const base = cp ? controlPlaneNode(name) : worker(name);
   if (n.cpu !== undefined) {
     const c = String(n.cpu);
     if (isQuantity(c)) base.cpu = c;
-    else err([...p, 'cpu'], `must be a CPU quantity such as 4 or 3500m (got ${JSON.stringify(n.cpu)})`);
+    else
+      err(
+        [...p, 'cpu'],
+        `must be a CPU quantity such as 4 or 3500m (got ${JSON.stringify(n.cpu)})`,
+      );
   }
   if (n.memory !== undefined) {
     const m = String(n.memory);
     if (isQuantity(m) && /[KMGTPE]i?$/.test(m)) base.memory = m;
-    else err([...p, 'memory'], `must be a memory quantity such as 8Gi (got ${JSON.stringify(n.memory)})`);
+    else
+      err(
+        [...p, 'memory'],
+        `must be a memory quantity such as 8Gi (got ${JSON.stringify(n.memory)})`,
+      );
   }
   if (n.pods !== undefined) {
-    if (typeof n.pods === 'number' && Number.isInteger(n.pods) && n.pods > 0 && n.pods <= 1000) base.pods = n.pods;
+    if (typeof n.pods === 'number' && Number.isInteger(n.pods) && n.pods > 0 && n.pods <= 1000)
+      base.pods = n.pods;
     else err([...p, 'pods'], 'must be an integer from 1 to 1000');
   }
   if (n.labels !== undefined) {
@@ -241,21 +356,42 @@ function parseNode(n: unknown, i: number, seen: Set<string>, err: (p: (string | 
   if (n.taints !== undefined) {
     const ok =
       Array.isArray(n.taints) &&
-      n.taints.every((t) => isObj(t) && typeof t.key === 'string' && ['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(String(t.effect)));
-    if (ok) base.taints = (n.taints as Obj[]).map((t) => ({ key: String(t.key), effect: String(t.effect), ...(t.value !== undefined ? { value: String(t.value) } : {}) }));
-    else err([...p, 'taints'], 'must be a list of {key, value?, effect: NoSchedule|PreferNoSchedule|NoExecute}');
+      n.taints.every(
+        (t) =>
+          isObj(t) &&
+          typeof t.key === 'string' &&
+          ['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(String(t.effect)),
+      );
+    if (ok)
+      base.taints = (n.taints as Obj[]).map((t) => ({
+        key: String(t.key),
+        effect: String(t.effect),
+        ...(t.value !== undefined ? { value: String(t.value) } : {}),
+      }));
+    else
+      err(
+        [...p, 'taints'],
+        'must be a list of {key, value?, effect: NoSchedule|PreferNoSchedule|NoExecute}',
+      );
   }
   return base;
 }
 
-function parseImages(v: unknown, err: (p: (string | number)[], m: string) => void): ScenarioImage[] {
+function parseImages(
+  v: unknown,
+  err: (p: (string | number)[], m: string) => void,
+): ScenarioImage[] {
   if (!Array.isArray(v)) {
     err(['images'], 'must be a list of images');
     return [];
   }
   const out: ScenarioImage[] = [];
   v.forEach((img, i) => {
-    if (!isObj(img) || typeof img.name !== 'string' || !/^[a-z0-9][a-z0-9._\-/:@]*$/.test(img.name)) {
+    if (
+      !isObj(img) ||
+      typeof img.name !== 'string' ||
+      !/^[a-z0-9][a-z0-9._\-/:@]*$/.test(img.name)
+    ) {
       err(['images', i], 'each image needs a name such as example/app:1.0');
       return;
     }
@@ -264,7 +400,11 @@ function parseImages(v: unknown, err: (p: (string | number)[], m: string) => voi
   return out;
 }
 
-function parseSteps(v: unknown, err: (p: (string | number)[], m: string) => void, lineOf: (p: (string | number)[]) => number): ScenarioStep[] {
+function parseSteps(
+  v: unknown,
+  err: (p: (string | number)[], m: string) => void,
+  lineOf: (p: (string | number)[]) => number,
+): ScenarioStep[] {
   if (!Array.isArray(v)) {
     err(['steps'], 'must be a list of steps');
     return [];
@@ -273,15 +413,29 @@ function parseSteps(v: unknown, err: (p: (string | number)[], m: string) => void
   const out: ScenarioStep[] = [];
   v.forEach((s, i) => {
     const step: Obj = typeof s === 'string' ? { run: s } : isObj(s) ? s : {};
-    if (typeof step.run !== 'string' || !step.run.trim()) return void err(['steps', i], 'needs `run`: a command line such as "kubectl get pods"');
-    for (const k of Object.keys(step)) if (!['run', 'at', 'note'].includes(k)) err(['steps', i, k], `unknown field "${k}"`);
+    if (typeof step.run !== 'string' || !step.run.trim())
+      return void err(['steps', i], 'needs `run`: a command line such as "kubectl get pods"');
+    for (const k of Object.keys(step))
+      if (!['run', 'at', 'note'].includes(k)) err(['steps', i, k], `unknown field "${k}"`);
     let at: number | undefined;
     if (step.at !== undefined) {
-      at = typeof step.at === 'number' ? step.at * 1000 : typeof step.at === 'string' ? parseDuration(step.at) : undefined;
-      if (at === undefined || at < 0) err(['steps', i, 'at'], 'must be a duration such as 30s or 2m');
+      at =
+        typeof step.at === 'number'
+          ? step.at * 1000
+          : typeof step.at === 'string'
+            ? parseDuration(step.at)
+            : undefined;
+      if (at === undefined || at < 0)
+        err(['steps', i, 'at'], 'must be a duration such as 30s or 2m');
     }
-    const note = step.note === undefined ? undefined : localized(step.note, ['steps', String(i), 'note'], err);
-    out.push({ run: step.run, ...(at !== undefined ? { at } : {}), ...(note ? { note } : {}), line: lineOf(['steps', i]) });
+    const note =
+      step.note === undefined ? undefined : localized(step.note, ['steps', String(i), 'note'], err);
+    out.push({
+      run: step.run,
+      ...(at !== undefined ? { at } : {}),
+      ...(note ? { note } : {}),
+      line: lineOf(['steps', i]),
+    });
   });
   return out;
 }

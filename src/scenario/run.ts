@@ -31,9 +31,17 @@ export type InputKind = 'scenario' | 'manifests' | 'script';
 
 /** A YAML document stream (scenario or manifests) or a script of command lines. */
 export function detectInput(text: string, fileName = ''): InputKind {
-  if (/^\s*(apiVersion:\s*kubeplay\/v1|kind:\s*Scenario)\b/m.test(text.slice(0, 4096)) && /kind:\s*Scenario/.test(text)) return 'scenario';
+  if (
+    /^\s*(apiVersion:\s*kubeplay\/v1|kind:\s*Scenario)\b/m.test(text.slice(0, 4096)) &&
+    /kind:\s*Scenario/.test(text)
+  )
+    return 'scenario';
   if (/\.(ya?ml|json)$/i.test(fileName)) return 'manifests';
-  const firstCommand = text.split('\n').find((l) => l.trim() && !l.trim().startsWith('#'))?.trim() ?? '';
+  const firstCommand =
+    text
+      .split('\n')
+      .find((l) => l.trim() && !l.trim().startsWith('#'))
+      ?.trim() ?? '';
   if (/^(apiVersion|kind|metadata|---)\b/.test(firstCommand)) return 'manifests';
   return 'script';
 }
@@ -67,14 +75,20 @@ export function runScript(text: string, io: Io, opts: RunOptions = {}): RunResul
 }
 
 /** The statements a scenario runs: apply its manifests, then its steps (waiting for `at`). */
-export function scenarioStatements(s: Scenario): { statements: (Statement & { at?: number })[]; errors: { line: number; message: string }[] } {
+export function scenarioStatements(s: Scenario): {
+  statements: (Statement & { at?: number })[];
+  errors: { line: number; message: string }[];
+} {
   const statements: (Statement & { at?: number })[] = [];
   const errors: { line: number; message: string }[] = [];
-  if (s.manifests.trim()) statements.push({ line: s.manifestsLine, text: 'kubectl apply -f -', stdin: s.manifests });
+  if (s.manifests.trim())
+    statements.push({ line: s.manifestsLine, text: 'kubectl apply -f -', stdin: s.manifests });
   for (const step of s.steps) {
     const parsed = parseScript(step.run, step.line);
     errors.push(...parsed.errors);
-    parsed.statements.forEach((st, i) => statements.push(i === 0 && step.at !== undefined ? { ...st, at: step.at } : st));
+    parsed.statements.forEach((st, i) =>
+      statements.push(i === 0 && step.at !== undefined ? { ...st, at: step.at } : st),
+    );
   }
   return { statements, errors };
 }
@@ -92,16 +106,28 @@ export function runScenario(s: Scenario, io: Io, opts: RunOptions = {}): RunResu
     if (opts.check && exec.failedExpects.length > 0) break;
   }
   const failed = exec.failedExpects;
-  return { exitCode: opts.check && failed.length > 0 ? 1 : 0, sim, failedExpects: failed, traceHash: sim.trace.hash() };
+  return {
+    exitCode: opts.check && failed.length > 0 ? 1 : 0,
+    sim,
+    failedExpects: failed,
+    traceHash: sim.trace.hash(),
+  };
 }
 
 /** Runs any input text: a scenario, a manifest stream (applied) or a script. */
-export function runText(text: string, fileName: string, io: Io, opts: RunOptions = {}): RunResult | { exitCode: number; error: string } {
+export function runText(
+  text: string,
+  fileName: string,
+  io: Io,
+  opts: RunOptions = {},
+): RunResult | { exitCode: number; error: string } {
   const kind = detectInput(text, fileName);
   if (kind === 'script') return runScript(text, io, opts);
   const parsed = parseScenario(text);
   if (!parsed.ok) {
-    const msg = parsed.errors.map((e) => `${fileName || 'scenario'}:${e.line}: ${e.message}`).join('\n');
+    const msg = parsed.errors
+      .map((e) => `${fileName || 'scenario'}:${e.line}: ${e.message}`)
+      .join('\n');
     return { exitCode: 1, error: msg };
   }
   return runScenario(parsed.scenario, io, opts);

@@ -11,9 +11,15 @@ describe('parseScript', () => {
   });
 
   it('feeds heredocs to stdin', () => {
-    const { statements, errors } = parseScript("kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: Namespace\nEOF\nkubectl get ns\n");
+    const { statements, errors } = parseScript(
+      "kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: Namespace\nEOF\nkubectl get ns\n",
+    );
     expect(errors).toEqual([]);
-    expect(statements[0]).toEqual({ line: 1, text: 'kubectl apply -f -', stdin: 'apiVersion: v1\nkind: Namespace\n' });
+    expect(statements[0]).toEqual({
+      line: 1,
+      text: 'kubectl apply -f -',
+      stdin: 'apiVersion: v1\nkind: Namespace\n',
+    });
     expect(statements[1]).toEqual({ line: 5, text: 'kubectl get ns' });
   });
 
@@ -29,7 +35,10 @@ describe('parseScript', () => {
 
   it('reports an unclosed heredoc', () => {
     const { errors } = parseScript('kubectl apply -f - <<EOF\nkind: A\n');
-    expect(errors[0]).toEqual({ line: 1, message: 'here-document started here is not closed by "EOF"' });
+    expect(errors[0]).toEqual({
+      line: 1,
+      message: 'here-document started here is not closed by "EOF"',
+    });
   });
 
   it('does not take << inside quotes as a heredoc', () => {

@@ -35,21 +35,36 @@ export const MAX_SCRIPT_LENGTH = 1_000_000;
 
 const HEREDOC_RE = /<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
 
-export function parseScript(text: string, firstLine = 1): { statements: Statement[]; errors: ScriptError[] } {
+export function parseScript(
+  text: string,
+  firstLine = 1,
+): { statements: Statement[]; errors: ScriptError[] } {
   const statements: Statement[] = [];
   const errors: ScriptError[] = [];
   if (text.length > MAX_SCRIPT_LENGTH) {
-    return { statements, errors: [{ line: firstLine, message: `script is too long (${text.length} characters; at most ${MAX_SCRIPT_LENGTH})` }] };
+    return {
+      statements,
+      errors: [
+        {
+          line: firstLine,
+          message: `script is too long (${text.length} characters; at most ${MAX_SCRIPT_LENGTH})`,
+        },
+      ],
+    };
   }
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     let cur = lines[i];
-    while (/\\$/.test(cur) && i + 1 < lines.length) cur = cur.slice(0, -1) + ' ' + lines[++i].trimStart();
+    while (/\\$/.test(cur) && i + 1 < lines.length)
+      cur = cur.slice(0, -1) + ' ' + lines[++i].trimStart();
     const trimmed = cur.trim();
     if (!trimmed || trimmed.startsWith('#')) continue;
     if (trimmed.length > MAX_LINE_LENGTH) {
-      errors.push({ line: firstLine + start, message: `line is too long (${trimmed.length} characters)` });
+      errors.push({
+        line: firstLine + start,
+        message: `line is too long (${trimmed.length} characters)`,
+      });
       continue;
     }
     const m = HEREDOC_RE.exec(trimmed);
@@ -66,7 +81,11 @@ export function parseScript(text: string, firstLine = 1): { statements: Statemen
         }
         body.push(l);
       }
-      if (!closed) errors.push({ line: firstLine + start, message: `here-document started here is not closed by "${delim}"` });
+      if (!closed)
+        errors.push({
+          line: firstLine + start,
+          message: `here-document started here is not closed by "${delim}"`,
+        });
       const cmd = (trimmed.slice(0, m.index) + trimmed.slice(m.index + m[0].length)).trim();
       statements.push({ line: firstLine + start, text: cmd, stdin: body.join('\n') + '\n' });
       continue;
@@ -129,7 +148,9 @@ export class ScriptExecutor {
       return 2;
     }
     if (re.test(this.lastOutput)) return 0;
-    io.err(`expect failed (line ${st.line}): /${pattern}/ does not match the output of "${this.lastCommand}"\n`);
+    io.err(
+      `expect failed (line ${st.line}): /${pattern}/ does not match the output of "${this.lastCommand}"\n`,
+    );
     this.failedExpects.push({ line: st.line, pattern });
     return 1;
   }
@@ -137,7 +158,8 @@ export class ScriptExecutor {
 
 function unquote(s: string): string {
   const t = s.trim();
-  if (t.length >= 2 && ((t[0] === '"' && t.endsWith('"')) || (t[0] === "'" && t.endsWith("'")))) return t.slice(1, -1);
+  if (t.length >= 2 && ((t[0] === '"' && t.endsWith('"')) || (t[0] === "'" && t.endsWith("'"))))
+    return t.slice(1, -1);
   return t;
 }
 
@@ -220,7 +242,10 @@ function kubeplay(session: Session, args: string[], io: Io): number {
     const [name] = positional(rest);
     if (verb === 'stop' && name) return done(stopNode(sim, name));
     if (verb === 'start' && name) return done(startNode(sim, name));
-    if (verb === 'add') return done(addNode(sim, { name, cpu: flagValue(rest, '--cpu'), memory: flagValue(rest, '--memory') }));
+    if (verb === 'add')
+      return done(
+        addNode(sim, { name, cpu: flagValue(rest, '--cpu'), memory: flagValue(rest, '--memory') }),
+      );
   }
   if (group === 'traffic') {
     const [service] = positional(rest);
@@ -229,7 +254,9 @@ function kubeplay(session: Session, args: string[], io: Io): number {
       const rateText = flagValue(rest, '--rate');
       const rate = rateText === undefined ? undefined : Number(rateText.replace(/\/s$/, ''));
       if (rate !== undefined && !(rate > 0 && rate <= 1000)) {
-        io.err(`kubeplay: --rate must be between 0 and 1000 requests per second (got ${rateText})\n`);
+        io.err(
+          `kubeplay: --rate must be between 0 and 1000 requests per second (got ${rateText})\n`,
+        );
         return 1;
       }
       return done(startTraffic(sim, service, { namespace, rate, from: flagValue(rest, '--from') }));

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'fflate';
-import { decodeScenario, encodeScenario, fragmentFor, fromBase64Url, MAX_DECODED_BYTES, MAX_ENCODED_LENGTH, scenarioFromFragment, toBase64Url } from './url';
+import {
+  decodeScenario,
+  encodeScenario,
+  fragmentFor,
+  fromBase64Url,
+  MAX_DECODED_BYTES,
+  MAX_ENCODED_LENGTH,
+  scenarioFromFragment,
+  toBase64Url,
+} from './url';
 
 describe('scenario links', () => {
   it('round-trips text, including Korean', () => {
-    const text = 'apiVersion: kubeplay/v1\nkind: Scenario\ntitle:\n  en: Rolling update\n  ko: 롤링 업데이트\n';
+    const text =
+      'apiVersion: kubeplay/v1\nkind: Scenario\ntitle:\n  en: Rolling update\n  ko: 롤링 업데이트\n';
     const enc = encodeScenario(text);
     expect(enc).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeScenario(enc)).toEqual({ ok: true, text });
@@ -35,9 +45,12 @@ describe('scenario links', () => {
     if (!r.ok) expect(r.error).toMatch(/too large|damaged/);
   });
 
-  it.each([['%%%'], ['<script>'], ['A'], ['AAAAAAAA']])('rejects garbage %s with a clear message', (s) => {
-    const r = decodeScenario(s);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/damaged/);
-  });
+  it.each([['%%%'], ['<script>'], ['A'], ['AAAAAAAA']])(
+    'rejects garbage %s with a clear message',
+    (s) => {
+      const r = decodeScenario(s);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(/damaged/);
+    },
+  );
 });

@@ -52,9 +52,16 @@ export function encodeScenario(text: string): string {
 
 export function decodeScenario(encoded: string): DecodeResult {
   if (encoded.length > MAX_ENCODED_LENGTH) {
-    return { ok: false, error: `The link is too long (${encoded.length} characters; at most ${MAX_ENCODED_LENGTH}).` };
+    return {
+      ok: false,
+      error: `The link is too long (${encoded.length} characters; at most ${MAX_ENCODED_LENGTH}).`,
+    };
   }
-  if (!/^[A-Za-z0-9_-]*$/.test(encoded)) return { ok: false, error: 'The link is damaged: it contains characters a scenario link never has.' };
+  if (!/^[A-Za-z0-9_-]*$/.test(encoded))
+    return {
+      ok: false,
+      error: 'The link is damaged: it contains characters a scenario link never has.',
+    };
   let bytes: Uint8Array;
   try {
     bytes = fromBase64Url(encoded);
@@ -70,10 +77,14 @@ export function decodeScenario(encoded: string): DecodeResult {
     return { ok: false, error: 'The link is damaged: its data does not decompress.' };
   }
   if (inflated.length > MAX_DECODED_BYTES) {
-    return { ok: false, error: `The scenario in the link is too large (more than ${MAX_DECODED_BYTES / 1024} KB).` };
+    return {
+      ok: false,
+      error: `The scenario in the link is too large (more than ${MAX_DECODED_BYTES / 1024} KB).`,
+    };
   }
   const text = strFromU8(inflated);
-  if (text.includes('\u0000')) return { ok: false, error: 'The link is damaged: the scenario is not text.' };
+  if (text.includes('\u0000'))
+    return { ok: false, error: 'The link is damaged: the scenario is not text.' };
   return { ok: true, text };
 }
 

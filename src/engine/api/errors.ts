@@ -95,7 +95,9 @@ export function goValue(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'object') {
     if (Array.isArray(v)) return `[]string{${v.map((x) => JSON.stringify(x)).join(', ')}}`;
-    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+      a.localeCompare(b),
+    );
     return `map[string]string{${entries.map(([k, x]) => `${JSON.stringify(k)}:${JSON.stringify(x)}`).join(', ')}}`;
   }
   return String(v);
@@ -113,7 +115,11 @@ export const fieldRequired = (field: string, detail = ''): FieldCause => ({
   message: detail ? `Required value: ${detail}` : 'Required value',
 });
 
-export const fieldNotSupported = (field: string, value: unknown, supported: string[]): FieldCause => ({
+export const fieldNotSupported = (
+  field: string,
+  value: unknown,
+  supported: string[],
+): FieldCause => ({
   reason: 'FieldValueNotSupported',
   field,
   message: `Unsupported value: ${goValue(value)}: supported values: ${supported.map((s) => `"${s}"`).join(', ')}`,

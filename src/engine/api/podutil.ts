@@ -22,7 +22,11 @@ export function getCondition(o: KObject | undefined, type: string): Condition | 
  * Sets a condition in a (mutable) status, keeping lastTransitionTime unless the status changed,
  * as `podutil.UpdatePodCondition` does. Returns true if anything changed.
  */
-export function setCondition(status: { conditions?: Condition[] }, c: Condition, nowIso: string): boolean {
+export function setCondition(
+  status: { conditions?: Condition[] },
+  c: Condition,
+  nowIso: string,
+): boolean {
   const list = (status.conditions ??= []);
   const i = list.findIndex((x) => x.type === c.type);
   if (i < 0) {
@@ -30,7 +34,12 @@ export function setCondition(status: { conditions?: Condition[] }, c: Condition,
     return true;
   }
   const old = list[i];
-  const next = { ...old, ...c, lastTransitionTime: old.status === c.status ? old.lastTransitionTime : (c.lastTransitionTime ?? nowIso) };
+  const next = {
+    ...old,
+    ...c,
+    lastTransitionTime:
+      old.status === c.status ? old.lastTransitionTime : (c.lastTransitionTime ?? nowIso),
+  };
   if (JSON.stringify(next) === JSON.stringify(old)) return false;
   list[i] = next;
   return true;
@@ -95,5 +104,8 @@ export function podRequests(p: KObject): Resources {
 }
 
 export function containerRestarts(p: KObject): number {
-  return ((p.status?.containerStatuses ?? []) as { restartCount?: number }[]).reduce((n, c) => n + (c.restartCount ?? 0), 0);
+  return ((p.status?.containerStatuses ?? []) as { restartCount?: number }[]).reduce(
+    (n, c) => n + (c.restartCount ?? 0),
+    0,
+  );
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsMatch, formatLabelSelector, labelSelectorMatches, matches, parseFieldSelector, parseSelector, SelectorError } from './selectors';
+import {
+  fieldsMatch,
+  formatLabelSelector,
+  labelSelectorMatches,
+  matches,
+  parseFieldSelector,
+  parseSelector,
+  SelectorError,
+} from './selectors';
 
 describe('label selector strings (kubectl -l)', () => {
   const labels = { app: 'web', tier: 'frontend', env: 'prod' };
@@ -34,7 +42,10 @@ describe('label selector strings (kubectl -l)', () => {
 
 describe('LabelSelector objects', () => {
   it('combines matchLabels and matchExpressions', () => {
-    const sel = { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }] };
+    const sel = {
+      matchLabels: { app: 'web' },
+      matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }],
+    };
     expect(labelSelectorMatches(sel, { app: 'web', tier: 'b' })).toBe(true);
     expect(labelSelectorMatches(sel, { app: 'web', tier: 'c' })).toBe(false);
   });
@@ -46,13 +57,21 @@ describe('LabelSelector objects', () => {
 
   it('formats like metav1.FormatLabelSelector', () => {
     expect(formatLabelSelector({ matchLabels: { app: 'web' } })).toBe('app=web');
-    expect(formatLabelSelector({ matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['b', 'a'] }] })).toBe('env notin (a,b)');
+    expect(
+      formatLabelSelector({
+        matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['b', 'a'] }],
+      }),
+    ).toBe('env notin (a,b)');
     expect(formatLabelSelector(undefined)).toBe('<none>');
   });
 });
 
 describe('field selectors', () => {
-  const pod = { metadata: { name: 'p', namespace: 'default' }, spec: { nodeName: 'node-1' }, status: { phase: 'Running' } };
+  const pod = {
+    metadata: { name: 'p', namespace: 'default' },
+    spec: { nodeName: 'node-1' },
+    status: { phase: 'Running' },
+  };
   it.each([
     ['status.phase=Running', true],
     ['status.phase!=Running', false],

@@ -58,7 +58,10 @@ export function fromLabelSelector(ls: LabelSelector | undefined | null): Selecto
   return out;
 }
 
-export function labelSelectorMatches(ls: LabelSelector | undefined | null, labels: Record<string, string> | undefined): boolean {
+export function labelSelectorMatches(
+  ls: LabelSelector | undefined | null,
+  labels: Record<string, string> | undefined,
+): boolean {
   if (!ls) return false;
   return matches(fromLabelSelector(ls), labels);
 }
@@ -75,7 +78,10 @@ export function parseSelector(text: string): Selector {
   const readKey = () => {
     skipWs();
     const m = /^[A-Za-z0-9_./-]+/.exec(s.slice(i));
-    if (!m) throw new SelectorError(`unable to parse requirement: found '${s.slice(i, i + 1) || ''}', expected: identifier`);
+    if (!m)
+      throw new SelectorError(
+        `unable to parse requirement: found '${s.slice(i, i + 1) || ''}', expected: identifier`,
+      );
     i += m[0].length;
     return m[0];
   };
@@ -98,7 +104,8 @@ export function parseSelector(text: string): Selector {
       } else if ((m = /^(notin|in)\s*\(/i.exec(rest))) {
         i += m[0].length;
         const close = s.indexOf(')', i);
-        if (close < 0) throw new SelectorError(`unable to parse requirement: found '', expected: ')'`);
+        if (close < 0)
+          throw new SelectorError(`unable to parse requirement: found '', expected: ')'`);
         const values = s
           .slice(i, close)
           .split(',')
@@ -112,7 +119,8 @@ export function parseSelector(text: string): Selector {
     }
     skipWs();
     if (i < s.length) {
-      if (s[i] !== ',') throw new SelectorError(`unable to parse requirement: found '${s[i]}', expected: ','`);
+      if (s[i] !== ',')
+        throw new SelectorError(`unable to parse requirement: found '${s[i]}', expected: ','`);
       i++;
     }
   }

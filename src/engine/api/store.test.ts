@@ -16,14 +16,23 @@ const deploy = (name: string, replicas = 1) => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name, labels: { app: name } },
-  spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+  spec: {
+    replicas,
+    selector: { matchLabels: { app: name } },
+    template: {
+      metadata: { labels: { app: name } },
+      spec: { containers: [{ name: 'c', image: 'nginx' }] },
+    },
+  },
 });
 
 describe('ApiStore', () => {
   it('assigns identity on create: uid, resourceVersion, generation, creationTimestamp, namespace', () => {
     const { store } = newStore();
     const d = store.create(deploy('web'));
-    expect(d.metadata.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(d.metadata.uid).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(d.metadata.namespace).toBe('default');
     expect(d.metadata.generation).toBe(1);
     expect(d.metadata.creationTimestamp).toBe('2026-01-05T09:00:00Z');
@@ -42,9 +51,16 @@ describe('ApiStore', () => {
     store.create(deploy('web'));
     const scaled = store.mutate('Deployment', 'default', 'web', (o) => (o.spec.replicas = 3));
     expect(scaled.metadata.generation).toBe(2);
-    const labelled = store.mutate('Deployment', 'default', 'web', (o) => (o.metadata.labels!.x = 'y'));
+    const labelled = store.mutate(
+      'Deployment',
+      'default',
+      'web',
+      (o) => (o.metadata.labels!.x = 'y'),
+    );
     expect(labelled.metadata.generation).toBe(2);
-    const st = store.mutate('Deployment', 'default', 'web', (o) => (o.status = { replicas: 3 }), { subresource: 'status' });
+    const st = store.mutate('Deployment', 'default', 'web', (o) => (o.status = { replicas: 3 }), {
+      subresource: 'status',
+    });
     expect(st.metadata.generation).toBe(2);
     expect(st.status).toEqual({ replicas: 3 });
   });
@@ -52,7 +68,9 @@ describe('ApiStore', () => {
   it('keeps status on main-resource updates (status subresource)', () => {
     const { store } = newStore();
     store.create(deploy('web'));
-    store.mutate('Deployment', 'default', 'web', (o) => (o.status = { replicas: 1 }), { subresource: 'status' });
+    store.mutate('Deployment', 'default', 'web', (o) => (o.status = { replicas: 1 }), {
+      subresource: 'status',
+    });
     const u = store.mutate('Deployment', 'default', 'web', (o) => (o.status = { replicas: 99 }));
     expect(u.status).toEqual({ replicas: 1 });
   });
@@ -80,13 +98,23 @@ describe('ApiStore', () => {
 
   it('generates names from generateName with 5 characters of the apimachinery alphabet', () => {
     const { store } = newStore();
-    const p = store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'web-7c5d8-' }, spec: { containers: [] } });
+    const p = store.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { generateName: 'web-7c5d8-' },
+      spec: { containers: [] },
+    });
     expect(p.metadata.name).toMatch(/^web-7c5d8-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
   it('deletes a bound pod gracefully: Terminating until the kubelet confirms with grace 0', () => {
     const { store, clock } = newStore();
-    store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { nodeName: 'node-1', containers: [] } });
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: { nodeName: 'node-1', containers: [] },
+    });
     const marked = store.delete('Pod', 'default', 'p');
     expect(marked.metadata.deletionTimestamp).toBe('2026-01-05T09:00:30Z');
     expect(marked.metadata.deletionGracePeriodSeconds).toBe(30);
@@ -98,7 +126,12 @@ describe('ApiStore', () => {
 
   it('deletes an unscheduled pod at once', () => {
     const { store } = newStore();
-    store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [] } });
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: { containers: [] },
+    });
     store.delete('Pod', 'default', 'p');
     expect(store.get('Pod', 'default', 'p')).toBeUndefined();
   });
@@ -115,12 +148,28 @@ describe('ApiStore', () => {
 
   it('lists sorted by namespace and name, with label and field selectors', () => {
     const { store } = newStore();
-    for (const [ns, n] of [['b', 'z'], ['a', 'y'], ['a', 'x']]) {
-      store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: n, namespace: ns, labels: { n } } });
+    for (const [ns, n] of [
+      ['b', 'z'],
+      ['a', 'y'],
+      ['a', 'x'],
+    ]) {
+      store.create({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: n, namespace: ns, labels: { n } },
+      });
     }
-    expect(store.list('ConfigMap').map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(['a/x', 'a/y', 'b/z']);
-    expect(store.list('ConfigMap', { labelSelector: 'n in (x,z)' }).map((o) => o.metadata.name)).toEqual(['x', 'z']);
-    expect(store.list('ConfigMap', { fieldSelector: 'metadata.namespace=b' }).map((o) => o.metadata.name)).toEqual(['z']);
+    expect(
+      store.list('ConfigMap').map((o) => `${o.metadata.namespace}/${o.metadata.name}`),
+    ).toEqual(['a/x', 'a/y', 'b/z']);
+    expect(
+      store.list('ConfigMap', { labelSelector: 'n in (x,z)' }).map((o) => o.metadata.name),
+    ).toEqual(['x', 'z']);
+    expect(
+      store
+        .list('ConfigMap', { fieldSelector: 'metadata.namespace=b' })
+        .map((o) => o.metadata.name),
+    ).toEqual(['z']);
   });
 
   it('reports NotFound as the API server does', () => {
@@ -143,14 +192,21 @@ describe('ApiStore', () => {
     const { store: other } = newStore();
     other.restore(snap);
     expect(other.all()).toEqual(store.all());
-    expect(other.create(deploy('c')).metadata.resourceVersion).toBe(store.create(deploy('c')).metadata.resourceVersion);
+    expect(other.create(deploy('c')).metadata.resourceVersion).toBe(
+      store.create(deploy('c')).metadata.resourceVersion,
+    );
   });
 });
 
 describe('Namespace deletion', () => {
   it('keeps a namespace Terminating until spec.finalizers is emptied', () => {
     const { store } = newStore();
-    store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' }, spec: { finalizers: ['kubernetes'] } });
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'shop' },
+      spec: { finalizers: ['kubernetes'] },
+    });
     const ns = store.delete('Namespace', undefined, 'shop');
     expect(ns.status.phase).toBe('Terminating');
     expect(ns.metadata.deletionTimestamp).toBeDefined();

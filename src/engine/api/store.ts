@@ -10,7 +10,13 @@ import { rfc3339 } from '../clock';
 import { randomSuffix, type RngStream } from '../rng';
 import { ApiError, alreadyExists, conflict, fieldRequired, invalid, notFound } from './errors';
 import { deepClone, jsonEqual, keyOf, type KInput, type KObject } from './types';
-import { fieldsMatch, matches, parseFieldSelector, parseSelector, type Selector } from './selectors';
+import {
+  fieldsMatch,
+  matches,
+  parseFieldSelector,
+  parseSelector,
+  type Selector,
+} from './selectors';
 import { qualifiedResource, resourceForKind } from './registry';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -58,9 +64,23 @@ export interface StoreHost {
 
 /** Kinds whose status is written through the /status subresource only. */
 const HAS_STATUS_SUBRESOURCE = new Set([
-  'Pod', 'Node', 'Namespace', 'Service', 'ReplicaSet', 'Deployment', 'DaemonSet', 'StatefulSet', 'Job',
-  'CronJob', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'Ingress', 'PersistentVolume',
-  'PersistentVolumeClaim', 'ReplicationController', 'ResourceQuota',
+  'Pod',
+  'Node',
+  'Namespace',
+  'Service',
+  'ReplicaSet',
+  'Deployment',
+  'DaemonSet',
+  'StatefulSet',
+  'Job',
+  'CronJob',
+  'PodDisruptionBudget',
+  'HorizontalPodAutoscaler',
+  'Ingress',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'ReplicationController',
+  'ResourceQuota',
 ]);
 
 /**
@@ -68,8 +88,18 @@ const HAS_STATUS_SUBRESOURCE = new Set([
  * k/k:pkg/registry/*); Pods track it since 1.33 (PodObservedGenerationTracking).
  */
 const TRACKS_GENERATION = new Set([
-  'Pod', 'ReplicaSet', 'Deployment', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'ReplicationController',
-  'PodDisruptionBudget', 'NetworkPolicy', 'HorizontalPodAutoscaler', 'ResourceQuota',
+  'Pod',
+  'ReplicaSet',
+  'Deployment',
+  'DaemonSet',
+  'StatefulSet',
+  'Job',
+  'CronJob',
+  'ReplicationController',
+  'PodDisruptionBudget',
+  'NetworkPolicy',
+  'HorizontalPodAutoscaler',
+  'ResourceQuota',
 ]);
 
 function deepFreeze<T>(o: T): T {
@@ -106,8 +136,12 @@ export class ApiStore {
   /** Objects of a kind sorted by namespace then name, as the API server lists them. */
   list(kind: string, opts: ListOptions = {}): KObject[] {
     const all = this.sortedOf(kind);
-    if (opts.namespace === undefined && !opts.labelSelector && !opts.fieldSelector) return all.slice();
-    const sel = typeof opts.labelSelector === 'string' ? parseSelector(opts.labelSelector) : opts.labelSelector;
+    if (opts.namespace === undefined && !opts.labelSelector && !opts.fieldSelector)
+      return all.slice();
+    const sel =
+      typeof opts.labelSelector === 'string'
+        ? parseSelector(opts.labelSelector)
+        : opts.labelSelector;
     const fsel = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
     const out: KObject[] = [];
     for (const o of all) {
@@ -167,12 +201,20 @@ export class ApiStore {
     const md = obj.metadata;
     if (res?.namespaced) md.namespace = md.namespace || 'default';
     else delete md.namespace;
-    if (!md.name && md.generateName) md.name = this.generateName(kind, md.namespace, md.generateName);
+    if (!md.name && md.generateName)
+      md.name = this.generateName(kind, md.namespace, md.generateName);
     if (!md.name) {
       throw invalid(kind, '', [fieldRequired('metadata.name', 'name or generateName is required')]);
     }
-    if (this.get(kind, md.namespace, md.name)) throw alreadyExists(qualifiedResource(kind), md.name);
-    for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) delete md[f];
+    if (this.get(kind, md.namespace, md.name))
+      throw alreadyExists(qualifiedResource(kind), md.name);
+    for (const f of [
+      'uid',
+      'resourceVersion',
+      'deletionTimestamp',
+      'deletionGracePeriodSeconds',
+    ] as const)
+      delete md[f];
     md.uid = this.newUid();
     md.creationTimestamp = rfc3339(this.host.now());
     if (TRACKS_GENERATION.has(kind)) md.generation = 1;
@@ -195,7 +237,10 @@ export class ApiStore {
     const kind = input.kind ?? '';
     const name = input.metadata?.name ?? '';
     const old = this.mustGet(kind, input.metadata?.namespace, name);
-    if (input.metadata?.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
+    if (
+      input.metadata?.resourceVersion &&
+      input.metadata.resourceVersion !== old.metadata.resourceVersion
+    ) {
       throw conflict(qualifiedResource(kind), name);
     }
     let obj: KObject;
@@ -206,13 +251,25 @@ export class ApiStore {
       obj = deepClone(input) as KObject;
       if (HAS_STATUS_SUBRESOURCE.has(kind)) obj.status = deepClone(old.status);
       // Identity and server-owned metadata cannot be changed by clients.
-      const keep = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'namespace', 'name'] as const;
+      const keep = [
+        'uid',
+        'creationTimestamp',
+        'deletionTimestamp',
+        'deletionGracePeriodSeconds',
+        'generation',
+        'namespace',
+        'name',
+      ] as const;
       obj.metadata = { ...(obj.metadata ?? {}) } as KObject['metadata'];
       for (const f of keep) {
         if (old.metadata[f] === undefined) delete obj.metadata[f];
         else (obj.metadata as unknown as Record<string, unknown>)[f] = old.metadata[f];
       }
-      if (!jsonEqual(old.spec, obj.spec) && old.metadata.generation !== undefined && !isBinding(old, obj)) {
+      if (
+        !jsonEqual(old.spec, obj.spec) &&
+        old.metadata.generation !== undefined &&
+        !isBinding(old, obj)
+      ) {
         obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
       }
     }
@@ -226,7 +283,13 @@ export class ApiStore {
   }
 
   /** Convenience for controllers: clone, change, write (no conflict check, like a retried update). */
-  mutate(kind: string, namespace: string | undefined, name: string, fn: (o: KObject) => void, opts: { subresource?: 'status' } = {}): KObject {
+  mutate(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    fn: (o: KObject) => void,
+    opts: { subresource?: 'status' } = {},
+  ): KObject {
     const cur = this.mustGet(kind, namespace, name);
     const copy = deepClone(cur);
     fn(copy);
@@ -239,7 +302,12 @@ export class ApiStore {
    * (deletionTimestamp set) and disappear when the finalizers are gone or the kubelet confirms with
    * a zero grace period, as in `k/k:pkg/registry/core/pod/strategy.go CheckGracefulDelete`.
    */
-  delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KObject {
+  delete(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    opts: DeleteOptions = {},
+  ): KObject {
     const old = this.mustGet(kind, namespace, name);
     if (opts.uid && opts.uid !== old.metadata.uid) {
       throw conflict(qualifiedResource(kind), name);
@@ -253,8 +321,13 @@ export class ApiStore {
     }
     let grace = 0;
     if (kind === 'Pod' && obj.spec?.nodeName && !isTerminalPod(obj)) {
-      grace = opts.gracePeriodSeconds ?? md.deletionGracePeriodSeconds ?? obj.spec.terminationGracePeriodSeconds ?? 30;
-      if (md.deletionGracePeriodSeconds !== undefined) grace = Math.min(grace, md.deletionGracePeriodSeconds);
+      grace =
+        opts.gracePeriodSeconds ??
+        md.deletionGracePeriodSeconds ??
+        obj.spec.terminationGracePeriodSeconds ??
+        30;
+      if (md.deletionGracePeriodSeconds !== undefined)
+        grace = Math.min(grace, md.deletionGracePeriodSeconds);
     }
     // A Namespace waits for the namespace controller to empty it and clear spec.finalizers
     // (k/k:pkg/registry/core/namespace/storage/storage.go Delete sets phase Terminating).
@@ -264,7 +337,10 @@ export class ApiStore {
       this.runAdmission('DELETE', old, old);
       this.bucket(kind).delete(keyOf(kind, old.metadata.namespace, name));
       this.sorted.delete(kind);
-      const gone = deepFreeze({ ...deepClone(old), metadata: { ...deepClone(old.metadata), resourceVersion: String(++this.rv) } });
+      const gone = deepFreeze({
+        ...deepClone(old),
+        metadata: { ...deepClone(old.metadata), resourceVersion: String(++this.rv) },
+      });
       this.emit({ type: 'DELETED', object: gone, old });
       return gone;
     }
@@ -284,7 +360,12 @@ export class ApiStore {
   }
 
   /** Removes a finalizer; the object goes once it has none left and is marked for deletion. */
-  removeFinalizer(kind: string, namespace: string | undefined, name: string, finalizer: string): void {
+  removeFinalizer(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    finalizer: string,
+  ): void {
     const cur = this.get(kind, namespace, name);
     if (!cur?.metadata.finalizers?.includes(finalizer)) return;
     const obj = deepClone(cur);
@@ -342,7 +423,12 @@ export class ApiStore {
     return obj;
   }
 
-  private runAdmission(op: Operation, obj: KObject, old: KObject | undefined, subresource?: 'status'): void {
+  private runAdmission(
+    op: Operation,
+    obj: KObject,
+    old: KObject | undefined,
+    subresource?: 'status',
+  ): void {
     const ctx = { subresource };
     for (const a of this.admission) {
       if (!a.kinds || a.kinds.has(obj.kind)) a.hook(op, obj, old, this, ctx);
@@ -382,8 +468,7 @@ export class ApiStore {
 
   private newUid(): string {
     const r = this.host.rng('apiserver/uid');
-    const hex = (n: number) =>
-      Array.from({ length: n }, () => r.int(16).toString(16)).join('');
+    const hex = (n: number) => Array.from({ length: n }, () => r.int(16).toString(16)).join('');
     const variant = (8 + r.int(4)).toString(16);
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
   }
@@ -391,7 +476,12 @@ export class ApiStore {
 
 /** The scheduler's bind (the pods/binding subresource) sets nodeName without a new generation. */
 function isBinding(old: KObject, obj: KObject): boolean {
-  return obj.kind === 'Pod' && !old.spec?.nodeName && !!obj.spec?.nodeName && jsonEqual({ ...old.spec, nodeName: obj.spec.nodeName }, obj.spec);
+  return (
+    obj.kind === 'Pod' &&
+    !old.spec?.nodeName &&
+    !!obj.spec?.nodeName &&
+    jsonEqual({ ...old.spec, nodeName: obj.spec.nodeName }, obj.spec)
+  );
 }
 
 export function isTerminalPod(p: KObject): boolean {

@@ -5,8 +5,32 @@
 import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
 
 export type { ObjectMeta, OwnerReference };
-export type { Pod, Node, Namespace, Service, ConfigMap, Secret, ServiceAccount, Event, Endpoints, Container, PodSpec, PodStatus, ContainerStatus, PodCondition, NodeCondition, Toleration, Taint } from 'kubernetes-types/core/v1';
-export type { Deployment, ReplicaSet, DaemonSet, StatefulSet, ControllerRevision } from 'kubernetes-types/apps/v1';
+export type {
+  Pod,
+  Node,
+  Namespace,
+  Service,
+  ConfigMap,
+  Secret,
+  ServiceAccount,
+  Event,
+  Endpoints,
+  Container,
+  PodSpec,
+  PodStatus,
+  ContainerStatus,
+  PodCondition,
+  NodeCondition,
+  Toleration,
+  Taint,
+} from 'kubernetes-types/core/v1';
+export type {
+  Deployment,
+  ReplicaSet,
+  DaemonSet,
+  StatefulSet,
+  ControllerRevision,
+} from 'kubernetes-types/apps/v1';
 export type { Job, CronJob } from 'kubernetes-types/batch/v1';
 export type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 export type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
@@ -22,7 +46,12 @@ export type DeepMutable<T> = T extends (infer U)[]
       ? { -readonly [K in keyof T]: DeepMutable<T[K]> }
       : T;
 
-export type Meta = DeepMutable<ObjectMeta> & { name: string; uid: string; resourceVersion: string; creationTimestamp: string };
+export type Meta = DeepMutable<ObjectMeta> & {
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  creationTimestamp: string;
+};
 
 /** Any Kubernetes object as stored: apiVersion, kind and metadata are always set. */
 export interface KObject {
@@ -53,7 +82,10 @@ export function keyOf(kind: string, namespace: string | undefined, name: string)
   return `${kind}/${namespace ?? ''}/${name}`;
 }
 
-export function objKey(o: { kind?: string; metadata?: { namespace?: string; name?: string } }): string {
+export function objKey(o: {
+  kind?: string;
+  metadata?: { namespace?: string; name?: string };
+}): string {
   return keyOf(o.kind ?? '', o.metadata?.namespace, o.metadata?.name ?? '');
 }
 

@@ -44,7 +44,9 @@ export function nodeObject(n: NodeConfig, index: number, cfg: ClusterConfig, now
         'kubernetes.io/arch': 'amd64',
         'kubernetes.io/hostname': n.name,
         'kubernetes.io/os': 'linux',
-        ...(n.controlPlane ? { 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+        ...(n.controlPlane
+          ? { 'node.kubernetes.io/exclude-from-external-load-balancers': '' }
+          : {}),
         ...n.labels,
       },
       annotations: {
@@ -59,12 +61,42 @@ export function nodeObject(n: NodeConfig, index: number, cfg: ClusterConfig, now
       ...(n.taints.length ? { taints: n.taints.map((t) => ({ ...t })) } : {}),
     },
     status: {
-      capacity: { cpu: n.cpu, 'ephemeral-storage': '102626232Ki', 'hugepages-2Mi': '0', memory: `${memKi}Ki`, pods: String(n.pods) },
-      allocatable: { cpu: n.cpu, 'ephemeral-storage': '94580335255', 'hugepages-2Mi': '0', memory: `${allocKi}Ki`, pods: String(n.pods) },
+      capacity: {
+        cpu: n.cpu,
+        'ephemeral-storage': '102626232Ki',
+        'hugepages-2Mi': '0',
+        memory: `${memKi}Ki`,
+        pods: String(n.pods),
+      },
+      allocatable: {
+        cpu: n.cpu,
+        'ephemeral-storage': '94580335255',
+        'hugepages-2Mi': '0',
+        memory: `${allocKi}Ki`,
+        pods: String(n.pods),
+      },
       conditions: [
-        cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available', ts),
-        cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure', ts),
-        cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available', ts),
+        cond(
+          'MemoryPressure',
+          'False',
+          'KubeletHasSufficientMemory',
+          'kubelet has sufficient memory available',
+          ts,
+        ),
+        cond(
+          'DiskPressure',
+          'False',
+          'KubeletHasNoDiskPressure',
+          'kubelet has no disk pressure',
+          ts,
+        ),
+        cond(
+          'PIDPressure',
+          'False',
+          'KubeletHasSufficientPID',
+          'kubelet has sufficient PID available',
+          ts,
+        ),
         cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status', ts),
       ],
       addresses: [
@@ -109,12 +141,18 @@ export function bootstrapCluster(store: ApiStore, cfg: ClusterConfig, now: numbe
   store.create({
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { component: 'apiserver', provider: 'kubernetes' },
+    },
     spec: {
       type: 'ClusterIP',
       clusterIP: KUBERNETES_SERVICE_IP,
       clusterIPs: [KUBERNETES_SERVICE_IP],
-      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: CONTROL_PLANE_ENDPOINT_PORT }],
+      ports: [
+        { name: 'https', port: 443, protocol: 'TCP', targetPort: CONTROL_PLANE_ENDPOINT_PORT },
+      ],
       sessionAffinity: 'None',
     },
   });
@@ -133,7 +171,8 @@ export const PRIORITY_CLASSES: KInput[] = [
     value: 2000000000,
     globalDefault: false,
     preemptionPolicy: 'PreemptLowerPriority',
-    description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
+    description:
+      'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
   },
   {
     apiVersion: 'scheduling.k8s.io/v1',
@@ -153,7 +192,11 @@ function kubeDnsService(): KInput {
     metadata: {
       name: 'kube-dns',
       namespace: 'kube-system',
-      labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+      labels: {
+        'k8s-app': 'kube-dns',
+        'kubernetes.io/cluster-service': 'true',
+        'kubernetes.io/name': 'CoreDNS',
+      },
       annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
     },
     spec: {
@@ -185,8 +228,17 @@ function kubeProxyDaemonSet(cfg: ClusterConfig): KInput {
             {
               name: 'kube-proxy',
               image: `registry.k8s.io/kube-proxy:${cfg.kubernetesVersion}`,
-              command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)'],
-              env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }],
+              command: [
+                '/usr/local/bin/kube-proxy',
+                '--config=/var/lib/kube-proxy/config.conf',
+                '--hostname-override=$(NODE_NAME)',
+              ],
+              env: [
+                {
+                  name: 'NODE_NAME',
+                  valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } },
+                },
+              ],
               securityContext: { privileged: true },
             },
           ],
@@ -220,7 +272,9 @@ function corednsDeployment(): KInput {
                 {
                   weight: 100,
                   podAffinityTerm: {
-                    labelSelector: { matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['kube-dns'] }] },
+                    labelSelector: {
+                      matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['kube-dns'] }],
+                    },
                     topologyKey: 'kubernetes.io/hostname',
                   },
                 },
@@ -263,8 +317,18 @@ function corednsDeployment(): KInput {
 }
 
 /** Static pod manifests in /etc/kubernetes/manifests on a kubeadm control-plane node. */
-export function controlPlaneStaticPods(nodeName: string, nodeIp: string, version: string): KInput[] {
-  const pod = (component: string, image: string, command: string[], cpu: string, extraLabels: Record<string, string> = {}): KInput => ({
+export function controlPlaneStaticPods(
+  nodeName: string,
+  nodeIp: string,
+  version: string,
+): KInput[] {
+  const pod = (
+    component: string,
+    image: string,
+    command: string[],
+    cpu: string,
+    extraLabels: Record<string, string> = {},
+  ): KInput => ({
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
@@ -273,8 +337,12 @@ export function controlPlaneStaticPods(nodeName: string, nodeIp: string, version
       labels: { component, tier: 'control-plane', ...extraLabels },
       annotations: {
         'kubernetes.io/config.source': 'file',
-        ...(component === 'kube-apiserver' ? { 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${nodeIp}:6443` } : {}),
-        ...(component === 'etcd' ? { 'kubeadm.kubernetes.io/etcd.advertise-client-urls': `https://${nodeIp}:2379` } : {}),
+        ...(component === 'kube-apiserver'
+          ? { 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${nodeIp}:6443` }
+          : {}),
+        ...(component === 'etcd'
+          ? { 'kubeadm.kubernetes.io/etcd.advertise-client-urls': `https://${nodeIp}:2379` }
+          : {}),
       },
     },
     spec: {
@@ -287,9 +355,24 @@ export function controlPlaneStaticPods(nodeName: string, nodeIp: string, version
     },
   });
   return [
-    pod('etcd', 'registry.k8s.io/etcd:3.6.5-0', ['etcd', `--advertise-client-urls=https://${nodeIp}:2379`], '100m'),
-    pod('kube-apiserver', `registry.k8s.io/kube-apiserver:${version}`, ['kube-apiserver', `--advertise-address=${nodeIp}`], '250m'),
-    pod('kube-controller-manager', `registry.k8s.io/kube-controller-manager:${version}`, ['kube-controller-manager'], '200m'),
+    pod(
+      'etcd',
+      'registry.k8s.io/etcd:3.6.5-0',
+      ['etcd', `--advertise-client-urls=https://${nodeIp}:2379`],
+      '100m',
+    ),
+    pod(
+      'kube-apiserver',
+      `registry.k8s.io/kube-apiserver:${version}`,
+      ['kube-apiserver', `--advertise-address=${nodeIp}`],
+      '250m',
+    ),
+    pod(
+      'kube-controller-manager',
+      `registry.k8s.io/kube-controller-manager:${version}`,
+      ['kube-controller-manager'],
+      '200m',
+    ),
     pod('kube-scheduler', `registry.k8s.io/kube-scheduler:${version}`, ['kube-scheduler'], '100m'),
   ];
 }

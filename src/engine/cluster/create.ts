@@ -26,7 +26,13 @@ function installBase(sim: Simulation): void {
 
 function registerComponents(sim: Simulation, nodeNames: string[]): void {
   const all: Component[] = [];
-  for (const f of [...schedulerFactories, ...controllerFactories, ...nodeFactories, ...networkFactories]) all.push(...f(sim));
+  for (const f of [
+    ...schedulerFactories,
+    ...controllerFactories,
+    ...nodeFactories,
+    ...networkFactories,
+  ])
+    all.push(...f(sim));
   for (const n of nodeNames) all.push(...createNodeComponents(sim, n));
   for (const c of all) sim.register(c);
 }
@@ -39,14 +45,23 @@ export function addNodeComponents(sim: Simulation, nodeName: string): void {
   }
 }
 
-export function createSimulation(config: ClusterConfig, opts: { warmUp?: boolean } = {}): Simulation {
+export function createSimulation(
+  config: ClusterConfig,
+  opts: { warmUp?: boolean } = {},
+): Simulation {
   const warmUp = opts.warmUp ?? true;
-  const sim = new Simulation({ ...config, startTime: config.startTime - (warmUp ? WARM_UP_MS : 0) });
+  const sim = new Simulation({
+    ...config,
+    startTime: config.startTime - (warmUp ? WARM_UP_MS : 0),
+  });
   // Keep the scenario's own start time in the config (snapshots, URL round trips).
   (sim as { config: ClusterConfig }).config.startTime = config.startTime;
   installBase(sim);
   bootstrapCluster(sim.store, config, sim.now());
-  registerComponents(sim, config.nodes.map((n) => n.name));
+  registerComponents(
+    sim,
+    config.nodes.map((n) => n.name),
+  );
   sim.startAll();
   if (warmUp) sim.advanceTo(config.startTime);
   else sim.settle();

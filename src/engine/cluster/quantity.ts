@@ -3,8 +3,26 @@
  * "1G", "2e3" into numbers and formats them back the way Kubernetes prints them.
  */
 
-const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+const BINARY: Record<string, number> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+const DECIMAL: Record<string, number> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
 
 export const QUANTITY_RE = /^([+-]?[0-9.]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
 
@@ -23,7 +41,10 @@ export function parseQuantity(q: string | number | undefined | null): number {
 }
 
 export function isQuantity(q: unknown): boolean {
-  return (typeof q === 'number' && Number.isFinite(q)) || (typeof q === 'string' && !Number.isNaN(parseQuantity(q)));
+  return (
+    (typeof q === 'number' && Number.isFinite(q)) ||
+    (typeof q === 'string' && !Number.isNaN(parseQuantity(q)))
+  );
 }
 
 /** CPU in millicores (the scheduler's unit). */
@@ -38,7 +59,14 @@ export function formatMilliCpu(m: number): string {
 
 /** Formats bytes in the largest binary unit that divides them exactly ("8Gi", "8045788Ki"). */
 export function formatBytes(b: number): string {
-  for (const [suffix, f] of [['Ei', 2 ** 60], ['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
+  for (const [suffix, f] of [
+    ['Ei', 2 ** 60],
+    ['Pi', 2 ** 50],
+    ['Ti', 2 ** 40],
+    ['Gi', 2 ** 30],
+    ['Mi', 2 ** 20],
+    ['Ki', 2 ** 10],
+  ] as const) {
     if (b >= f && b % f === 0) return `${b / f}${suffix}`;
   }
   return String(b);

@@ -53,7 +53,7 @@ describe('EndpointSlice controller', () => {
       nodeName: 'node-1',
       targetRef: { kind: 'Pod', namespace: 'default', name: 'web-a' },
     });
-    expect(s.metadata.annotations['endpoints.kubernetes.io/last-change-trigger-time']).toMatch(
+    expect(s.metadata.annotations?.['endpoints.kubernetes.io/last-change-trigger-time']).toMatch(
       /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
     );
   });
@@ -66,7 +66,7 @@ describe('EndpointSlice controller', () => {
     expect(conditionsByPod(sim, 'web')).toEqual({
       'web-a': { ready: true, serving: false, terminating: false },
     });
-    expect(slices(sim, 'web')[0].metadata.labels['service.kubernetes.io/headless']).toBe('');
+    expect(slices(sim, 'web')[0].metadata.labels?.['service.kubernetes.io/headless']).toBe('');
   });
 
   it('resolves a named targetPort against each pod, one slice per port set', () => {

@@ -20,7 +20,9 @@ import { prepareForCreate } from './strategy';
 import { validate } from './validation';
 
 export function installAdmission(sim: Simulation): void {
-  sim.store.addAdmission(null, (op, obj, old, store, ctx) => admit(sim, op, obj, old, store, ctx.subresource));
+  sim.store.addAdmission(null, (op, obj, old, store, ctx) =>
+    admit(sim, op, obj, old, store, ctx.subresource),
+  );
 }
 
 function admit(

@@ -249,7 +249,7 @@ describe('LimitRanger (Container limits)', () => {
       limits: { cpu: '500m', memory: '256Mi' },
       requests: { cpu: '100m', memory: '128Mi' },
     });
-    expect(p.metadata.annotations['kubernetes.io/limit-ranger']).toBe(
+    expect(p.metadata.annotations?.['kubernetes.io/limit-ranger']).toBe(
       'LimitRanger plugin set: cpu, memory request for container web; cpu, memory limit for container web',
     );
     expect(p.status.qosClass).toBe('Burstable');

@@ -45,7 +45,7 @@ describe('DaemonSet controller', () => {
       operator: 'Exists',
       effect: 'NoExecute',
     });
-    expect(p.metadata.labels['controller-revision-hash']).toMatch(/^[4-9bcdf]+$/);
+    expect(p.metadata.labels?.['controller-revision-hash']).toMatch(/^[4-9bcdf]+$/);
     expect(eventMessages(sim, 'SuccessfulCreate')).toHaveLength(3);
     expect(sim.store.get('DaemonSet', 'default', 'agent')!.status).toMatchObject({
       desiredNumberScheduled: 3,

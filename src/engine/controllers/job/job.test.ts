@@ -103,10 +103,10 @@ describe('Job controller', () => {
     sim.runUntilIdle();
     const ps = pods(sim);
     expect(
-      ps.map((p) => p.metadata.labels['batch.kubernetes.io/job-completion-index']).sort(),
+      ps.map((p) => p.metadata.labels?.['batch.kubernetes.io/job-completion-index']).sort(),
     ).toEqual(['0', '1', '2']);
     expect(
-      ps.find((p) => p.metadata.annotations['batch.kubernetes.io/job-completion-index'] === '2')!
+      ps.find((p) => p.metadata.annotations?.['batch.kubernetes.io/job-completion-index'] === '2')!
         .metadata.name,
     ).toMatch(/^pi-2-/);
     expect(sim.store.get('Job', 'default', 'pi')!.status).toMatchObject({

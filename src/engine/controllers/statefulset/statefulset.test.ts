@@ -52,7 +52,7 @@ describe('StatefulSet controller', () => {
       'statefulset.kubernetes.io/pod-name': 'web-1',
       'apps.kubernetes.io/pod-index': '1',
     });
-    expect(p.metadata.labels['controller-revision-hash']).toMatch(/^web-[4-9bcdf]+$/);
+    expect(p.metadata.labels?.['controller-revision-hash']).toMatch(/^web-[4-9bcdf]+$/);
     expect(p.spec).toMatchObject({ hostname: 'web-1', subdomain: 'nginx' });
     expect(p.spec.volumes).toEqual([
       { name: 'www', persistentVolumeClaim: { claimName: 'www-web-1' } },

@@ -145,7 +145,9 @@ function* run(ctx: Ctx): CommandRun {
     return reportError(ctx.io, e);
   }
   const { groups, named } = result;
-  const errors = f.bool('ignore-not-found') ? result.errors.filter((e) => e.reason !== 'NotFound') : result.errors;
+  const errors = f.bool('ignore-not-found')
+    ? result.errors.filter((e) => e.reason !== 'NotFound')
+    : result.errors;
   if (f.str('sort-by'))
     for (const g of groups) g.objects = sortObjects(g.objects, f.str('sort-by'));
   const watching = f.bool('watch') || f.bool('watch-only');
