@@ -14,6 +14,8 @@ import { runKubectl, splitCommandLine } from '../engine/kubectl';
 import { curl } from '../engine/proxy/curl';
 import { startTraffic, stopTraffic } from '../engine/proxy/traffic';
 import { addNode, startNode, stopNode } from '../engine/kubelet/nodeops';
+import { ApiError } from '../engine/api/errors';
+import { isQuantity } from '../engine/cluster/quantity';
 
 export interface Statement {
   /** 1-based line where the statement starts. */
@@ -163,8 +165,21 @@ function unquote(s: string): string {
   return t;
 }
 
-/** Runs one command line of the grammar. */
+/**
+ * Runs one command line of the grammar. Nothing a user types may crash the host: an unexpected
+ * exception becomes an error message and exit status 1, the way a CLI reports a failed request.
+ */
 export function* runLine(session: Session, line: string, io: Io, stdin?: string): CommandRun {
+  try {
+    return yield* dispatch(session, line, io, stdin);
+  } catch (e) {
+    if (e instanceof ApiError) io.err(`Error from server (${e.reason}): ${e.message}\n`);
+    else io.err(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+function* dispatch(session: Session, line: string, io: Io, stdin?: string): CommandRun {
   let argv: string[];
   try {
     argv = splitCommandLine(line);
@@ -242,10 +257,19 @@ function kubeplay(session: Session, args: string[], io: Io): number {
     const [name] = positional(rest);
     if (verb === 'stop' && name) return done(stopNode(sim, name));
     if (verb === 'start' && name) return done(startNode(sim, name));
-    if (verb === 'add')
-      return done(
-        addNode(sim, { name, cpu: flagValue(rest, '--cpu'), memory: flagValue(rest, '--memory') }),
-      );
+    if (verb === 'add') {
+      const cpu = flagValue(rest, '--cpu');
+      const memory = flagValue(rest, '--memory');
+      if (cpu !== undefined && !(isQuantity(cpu) && /^\d+(\.\d+)?m?$/.test(cpu))) {
+        io.err(`kubeplay: --cpu must be a CPU quantity such as 4 or 3500m (got ${cpu})\n`);
+        return 1;
+      }
+      if (memory !== undefined && !(isQuantity(memory) && /^\d+(\.\d+)?([KMGT]i?)$/.test(memory))) {
+        io.err(`kubeplay: --memory must be a memory quantity such as 8Gi (got ${memory})\n`);
+        return 1;
+      }
+      return done(addNode(sim, { name, cpu, memory }));
+    }
   }
   if (group === 'traffic') {
     const [service] = positional(rest);
