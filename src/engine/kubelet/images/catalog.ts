@@ -91,6 +91,15 @@ function nginx(
   });
 }
 
+/** registry.k8s.io/nginx-slim: the small nginx the StatefulSet tutorial serves from a volume. */
+function nginxSlim(tag: string, version: string): ImageSpec {
+  return {
+    ...nginx(tag, version, 5_300_000, ['alpine:3.21'], false),
+    ref: `registry.k8s.io/nginx-slim:${tag}`,
+    layers: layersFor(`registry.k8s.io/nginx-slim:${tag}`, 5_300_000, ['alpine:3.21']),
+  };
+}
+
 function server(
   ref: string,
   size: number,
@@ -207,6 +216,23 @@ export const CATALOG: ImageSpec[] = [
     startLogs: HTTPD_START_LOGS,
   }),
   image('busybox:1.28', 727_869, [], { files: { ...ALPINE_FILES } }),
+  // Images the kubernetes.io examples use (pods/probe/exec-liveness.yaml,
+  // controllers/daemonset.yaml, application/web/web.yaml); sizes are approximate.
+  image('registry.k8s.io/busybox:1.27.2', 1_150_000, [], { files: { ...ALPINE_FILES } }),
+  server(
+    'quay.io/fluentd_elasticsearch/fluentd:v2.5.2',
+    139_000_000,
+    ['debian:stretch-slim'],
+    [24224],
+    {
+      cmd: ['/run.sh'],
+      startLogs: ['[info]: starting fluentd-1.4.2 pid=1 ruby="2.3.3"'],
+      idleCpu: 5,
+      idleMemory: 80 * MiB,
+    },
+  ),
+  nginxSlim('0.7', '1.9.12'),
+  nginxSlim('0.8', '1.11.1'),
   image('busybox:1.36', 2_152_262, ['busybox'], {}),
   image('busybox:1.37', 2_152_262, ['busybox'], {}),
   image('busybox:latest', 2_152_262, ['busybox'], {}),
@@ -276,6 +302,19 @@ export const CATALOG: ImageSpec[] = [
   server('luksa/kubia:latest', 261_503_217, ['node:7'], [8080], {
     cmd: ['node', 'app.js'],
     http: { kind: 'text', body: "You've hit {hostname}\n" },
+    startLogs: ['Kubia server starting...'],
+    idleMemory: 12 * MiB,
+  }),
+  // The tags Kubernetes in Action uses for its rolling-update chapter (v1 answers like latest).
+  server('luksa/kubia:v1', 261_503_217, ['node:7'], [8080], {
+    cmd: ['node', 'app.js'],
+    http: { kind: 'text', body: "You've hit {hostname}\n" },
+    startLogs: ['Kubia server starting...'],
+    idleMemory: 12 * MiB,
+  }),
+  server('luksa/kubia:v2', 261_503_305, ['node:7'], [8080], {
+    cmd: ['node', 'app.js'],
+    http: { kind: 'text', body: 'This is v2 running in pod {hostname}\n' },
     startLogs: ['Kubia server starting...'],
     idleMemory: 12 * MiB,
   }),

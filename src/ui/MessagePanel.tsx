@@ -1,0 +1,39 @@
+/** Markers of the editor (by line) and the output of Apply/Load and engine errors, as plain text. */
+import { useStore } from './store';
+import { useT } from './i18n';
+
+export function MessagePanel() {
+  const t = useT();
+  const markers = useStore((s) => s.markers);
+  const messages = useStore((s) => s.messages);
+  const clear = useStore((s) => s.clearMessages);
+  const empty = markers.length === 0 && messages.length === 0;
+  return (
+    <section className="messages" aria-label={t('messages.title')}>
+      <header>
+        <h2>{t('messages.title')}</h2>
+        <button className="btn small" onClick={clear} disabled={messages.length === 0}>
+          {t('messages.clear')}
+        </button>
+      </header>
+      <div className="messages-body" role="log" aria-live="polite">
+        {empty && <p className="muted">{t('messages.empty')}</p>}
+        {markers.length > 0 && (
+          <ul className="marker-list" data-testid="marker-list">
+            {markers.map((m, i) => (
+              <li key={i} className={`marker ${m.severity}`} data-line={m.line}>
+                <span className="marker-line">{t('messages.line', { line: m.line })}</span>{' '}
+                {m.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        {messages.map((m) => (
+          <pre key={m.id} className={`message ${m.kind}`}>
+            {m.text}
+          </pre>
+        ))}
+      </div>
+    </section>
+  );
+}
