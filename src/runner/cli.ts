@@ -8,8 +8,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FileSource, Io } from '../engine/command';
 import { runText } from '../scenario/run';
+import { parseDuration } from '../engine/clock';
 
-const USAGE = `Usage: kubeplay [--seed N] [--nodes N] [--check] [--echo] [--trace-hash] FILE
+const USAGE = `Usage: kubeplay [--seed N] [--nodes N] [--check] [--echo] [--until DURATION] [--trace-hash] FILE
 
 Runs a Kubeplay script (kubectl, curl, sleep, kubeplay and expect lines), a scenario
 (a kubeplay/v1 Scenario header followed by manifests) or a manifest file against a
@@ -19,6 +20,7 @@ fresh simulated cluster, in simulated time.
   --nodes N      number of worker nodes (default: the scenario's, else 3)
   --check        exit 1 at the first failed expect
   --echo         print each command as "$ command" before its output
+  --until D      afterwards, keep the cluster running until D after the start (e.g. 10m)
   --trace-hash   print the trace hash of the run to stderr at the end
   -h, --help     show this help
 `;
@@ -70,6 +72,16 @@ export function main(
         return 2;
       }
       opts.workers = Number(v);
+    } else if (a === '--until' || a.startsWith('--until=')) {
+      const v = value('--until');
+      const ms = v === undefined ? undefined : parseDuration(v);
+      if (ms === undefined) {
+        errOut.write(
+          `kubeplay: --until must be a duration such as 30s or 10m (got ${v ?? 'nothing'})\n`,
+        );
+        return 2;
+      }
+      opts.until = ms;
     } else if (a.startsWith('-') && a !== '-') {
       errOut.write(`kubeplay: unknown flag: ${a}\n${USAGE}`);
       return 2;
@@ -117,6 +129,8 @@ export function main(
     errOut.write(r.error + '\n');
     return 2;
   }
-  if (opts.traceHash) errOut.write(`trace-hash: ${r.traceHash}\n`);
+  if (opts.until !== undefined)
+    r.sim.advanceTo(Math.max(r.sim.now(), r.sim.config.startTime + opts.until));
+  if (opts.traceHash) errOut.write(`trace-hash: ${r.sim.trace.hash()}\n`);
   return r.exitCode;
 }

@@ -18,7 +18,9 @@ import {
   type CommandSpec,
   type JournalEntry,
 } from './journal';
-import { clampSpeed, requestsAfter } from './util';
+import { clampSpeed } from './util';
+import { TrafficTracker } from './traffic';
+import { MANIFESTS_STEP, scenarioPlan, stepInfos } from './steps';
 import type { Batch, FromWorkerBody, LineError, ScenarioInfo, TimerView } from './protocol';
 
 /** Wall-clock budget for simulation work per tick, so the worker keeps answering messages. */
@@ -38,6 +40,8 @@ interface Snap {
   steps: number;
   journal: number;
   snap: SimSnapshot;
+  /** The scenario step started last when the snapshot was taken. */
+  step: number;
 }
 
 export type Post = (msg: FromWorkerBody) => void;
@@ -55,7 +59,9 @@ export class EngineHost {
   private nextCmd = 1;
   private replaying = false;
   private diff = new DiffTracker();
-  private requestSeq = 0;
+  private traffic = new TrafficTracker();
+  /** Index of the scenario step started last (MANIFESTS_STEP before the first). */
+  private currentStep = MANIFESTS_STEP;
   playing = false;
   speed = 1;
   private fastForward = false;
@@ -111,8 +117,11 @@ export class EngineHost {
     return {
       title: s?.title.en ?? 'Untitled',
       ...(s?.title.ko ? { titleKo: s.title.ko } : {}),
+      ...(s?.description ? { description: s.description } : {}),
       proxyMode: this.sim.config.proxyMode,
       nodes: this.sim.store.list('Node').map((n) => n.metadata.name),
+      startTime: s?.config.startTime ?? this.sim.config.startTime,
+      steps: stepInfos(s),
     };
   }
 
@@ -121,10 +130,10 @@ export class EngineHost {
     this.steps = 0;
     this.journal = [];
     this.commands.clear();
-    this.snaps = [{ steps: 0, journal: 0, snap: sim.snapshot() }];
+    this.snaps = [{ steps: 0, journal: 0, snap: sim.snapshot(), step: MANIFESTS_STEP }];
     this.lastSnapAt = sim.now();
     this.fastForward = false;
-    this.requestSeq = 0;
+    this.currentStep = MANIFESTS_STEP;
     this.diff.attach(sim);
   }
 
@@ -141,11 +150,12 @@ export class EngineHost {
     if (!s) return 0;
     const exec = new ScriptExecutor(session);
     const start = s.config.startTime;
-    for (const st of scenarioStatements(s).statements) {
+    for (const st of scenarioPlan(s)) {
       if (st.at !== undefined && this.sim.now() < start + st.at) {
         const t = start + st.at;
         yield { until: () => this.sim.now() >= t, timeoutAt: t };
       }
+      this.currentStep = st.step;
       yield* exec.run(st, io);
     }
     return 0;
@@ -205,6 +215,11 @@ export class EngineHost {
     this.post({ type: 'scenario', info: this.info(), errors: [] });
   }
 
+  /** The running simulation's trace hash (equal to the headless runner's for the same run). */
+  traceHash(): string {
+    return this.sim.trace.hash();
+  }
+
   yamlOf(uid: string): string | undefined {
     const o = this.sim.store.all().find((x) => x.metadata.uid === uid);
     if (!o) return undefined;
@@ -227,7 +242,9 @@ export class EngineHost {
       this.diff.noteComponent(next.component);
       ok = this.sim.step();
       this.steps++;
-      this.checkWaits();
+      // Waits resume once the current instant has settled, as the headless runner resumes them
+      // (Simulation.runUntil settles the instant first): the worker and Node give the same trace.
+      if (this.sim.timers.peek()?.at !== this.sim.now()) this.checkWaits();
     });
     return ok;
   }
@@ -251,17 +268,21 @@ export class EngineHost {
       const target = this.sim.now() + whole;
       let caughtUp = true;
       for (;;) {
-        const next = this.sim.timers.peek();
-        if (!next || next.at > target || !this.playing) break;
-        if (this.wallNow() >= deadline) {
-          caughtUp = false;
-          break;
+        // Never move the clock past a waiting command's deadline: it resumes exactly then.
+        const stop = Math.min(target, this.nextWaitDeadline());
+        for (;;) {
+          const next = this.sim.timers.peek();
+          if (!next || next.at > stop || !this.playing) break;
+          if (this.wallNow() >= deadline) {
+            caughtUp = false;
+            break;
+          }
+          this.step();
         }
-        this.step();
-      }
-      if (caughtUp && this.playing) {
-        this.guard(() => this.sim.advanceTo(target));
+        if (!caughtUp || !this.playing) break;
+        this.guard(() => this.sim.advanceTo(stop));
         this.checkWaits();
+        if (stop >= target) break;
       }
     }
     this.maybeSnapshot();
@@ -271,12 +292,26 @@ export class EngineHost {
   runFor(ms: number): void {
     const target = this.sim.now() + Math.floor(ms);
     for (;;) {
-      const next = this.sim.timers.peek();
-      if (!next || next.at > target) break;
-      this.step();
+      const stop = Math.min(target, this.nextWaitDeadline());
+      for (;;) {
+        const next = this.sim.timers.peek();
+        if (!next || next.at > stop) break;
+        this.step();
+      }
+      this.guard(() => this.sim.advanceTo(stop));
+      this.checkWaits();
+      if (stop >= target) break;
     }
-    this.guard(() => this.sim.advanceTo(target));
-    this.checkWaits();
+  }
+
+  /** The earliest deadline of a waiting command that lies in the future (Infinity if none). */
+  private nextWaitDeadline(): number {
+    let d = Infinity;
+    for (const c of this.commands.values()) {
+      const t = c.wait?.timeoutAt;
+      if (t !== undefined && t > this.sim.now() && t < d) d = t;
+    }
+    return d;
   }
 
   runUntilIdle(): void {
@@ -286,7 +321,7 @@ export class EngineHost {
   private maybeSnapshot(): void {
     if (this.commands.size > 0 || this.sim.now() - this.lastSnapAt < SNAPSHOT_INTERVAL_MS) return;
     const snap = this.sim.snapshot();
-    this.snaps.push({ steps: this.steps, journal: this.journal.length, snap });
+    this.snaps.push({ steps: this.steps, journal: this.journal.length, snap, step: this.currentStep });
     if (this.snaps.length > MAX_SNAPSHOTS) this.snaps.splice(1, 1); // keep the load snapshot
     this.lastSnapAt = this.sim.now();
     this.post({ type: 'snapshot', snapshot: snap, text: this.text });
@@ -318,6 +353,7 @@ export class EngineHost {
     this.diff.attach(sim);
     this.lastSnapAt = sim.now();
     this.steps = base.steps;
+    this.currentStep = base.step;
     const journal = this.journal;
     let j = base.journal;
     this.replaying = true;
@@ -403,13 +439,14 @@ export class EngineHost {
     const next: TimerView[] = timers
       .slice(0, TIMERS_IN_BATCH)
       .map((t) => ({ at: t.at, component: t.component, action: t.action }));
-    const { requests, seq } = requestsAfter(this.sim, this.requestSeq);
-    this.requestSeq = seq;
+    const { requests, counts } = this.traffic.take(this.sim, reset);
     return {
       type: 'batch',
       reset,
       ...d,
       requests,
+      requestCounts: counts,
+      step: this.currentStep,
       clock: {
         now: this.sim.now(),
         steps: this.steps,
