@@ -40,6 +40,7 @@ export function main(
     check?: boolean;
     echo?: boolean;
     traceHash?: boolean;
+    until?: number;
   } = {};
   let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
