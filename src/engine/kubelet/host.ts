@@ -6,13 +6,17 @@ import { ContainerFs } from './container-fs';
 import { containerMounts } from './volumes';
 import type { Io, ShellHost } from './shell/vm';
 import { MAX_LOG_LINES } from './constants';
+import { podNet } from './podnet';
 
 export function containerHost(k: Kubelet, pod: KObject, rt: PodRt, c: ContainerRt): ShellHost {
   const spec = k.containerSpec(pod, c) ?? {};
+  const net = podNet(k.sim, pod, rt?.ip);
   return {
     fs: new ContainerFs(c.fs, containerMounts(k.sim, pod, rt, spec), spec.workingDir ?? '/'),
     hostname: pod.spec?.hostname ?? pod.metadata.name,
     now: () => k.sim.now(),
+    http: (url) => net.http(url),
+    lookup: (name) => net.lookup(name),
   };
 }
 

@@ -28,8 +28,8 @@ describe('kubelet pod lifecycle', () => {
     expect(eventsFor(sim, 'web').map((e) => `${e.reason}: ${e.message}`)).toEqual([
       'Pulling: Pulling image "nginx:1.14.2"',
       'Pulled: Successfully pulled image "nginx:1.14.2" in 3.24s (3.24s including waiting). Image size: 44406851 bytes.',
-      'Created: Created container: nginx',
-      'Started: Started container nginx',
+      'Created: Container created',
+      'Started: Container started',
     ]);
   });
 
@@ -47,7 +47,7 @@ describe('kubelet pod lifecycle', () => {
     );
     sim.runUntil(() => getPod(sim, 'c')?.status?.phase === 'Running', sim.now() + 60_000);
     expect(eventsFor(sim, 'b')[0].message).toBe(
-      'Container image "nginx:1.14.2" already present on machine',
+      'Container image "nginx:1.14.2" already present on machine and can be accessed by the pod',
     );
     expect(getPod(sim, 'b')!.status.podIP).toBe('10.244.1.3');
     const pulled = eventsFor(sim, 'c').find((e) => e.reason === 'Pulled')!.message;

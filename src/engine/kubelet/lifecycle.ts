@@ -72,7 +72,9 @@ export function onCreate(k: Kubelet, p: StepPayload): void {
   c.fs = { ...image.files, ...baseFiles(k, pod, rt), ...subPathFiles(pod, rt, spec) };
   if (c.logs.length || c.terminated) c.prevLogs = c.logs;
   c.logs = [];
-  k.podEvent(pod, 'Normal', 'Created', `Created container: ${c.name}`, fp);
+  // Since 1.35 the message names no container: describe prints the fieldPath instead
+  // (k/k PR #134043, kuberuntime_container.go startContainer).
+  k.podEvent(pod, 'Normal', 'Created', 'Container created', fp);
   k.schedule(CONTAINER_START_MS, 'start', { uid: p.uid, c: c.name, gen: c.gen });
 }
 
@@ -92,7 +94,8 @@ export function onStart(k: Kubelet, p: StepPayload): void {
     exitContainer(k, pod, rt, c, 128, 'StartError', proc.message);
     return;
   }
-  k.podEvent(pod, 'Normal', 'Started', `Started container ${c.name}`, containerFieldPath(c));
+  // k/k PR #134043 (1.35): "Container started" without the name.
+  k.podEvent(pod, 'Normal', 'Started', 'Container started', containerFieldPath(c));
   c.state = 'running';
   c.startedAt = now;
   c.terminated = undefined;

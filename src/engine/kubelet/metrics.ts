@@ -36,6 +36,9 @@ export function memoryAt(image: ImageSpec, elapsedMs: number): number {
   return Math.round(image.idleMemory + (image.memoryLeakPerSec * elapsedMs) / 1000);
 }
 
+/** A starting process reaches its idle working set about a second after exec (simulated). */
+export const WORKING_SET_ALLOCATION_MS = 1_000;
+
 /** When a leaking container crosses its limit (or the node's allocatable memory): the OOM kill. */
 export function oomDelayMs(
   k: Kubelet,
@@ -44,6 +47,9 @@ export function oomDelayMs(
   image: ImageSpec,
   limit: number | undefined,
 ): number | undefined {
+  // A limit below the image's working set: the cgroup OOM killer fires as soon as the process
+  // has allocated it (exit 137, reason OOMKilled), whether or not it leaks.
+  if (limit !== undefined && image.idleMemory > limit) return WORKING_SET_ALLOCATION_MS;
   if (image.memoryLeakPerSec <= 0) return undefined;
   const ceiling = limit ?? parseQuantity(k.node()?.status?.allocatable?.memory ?? '0');
   if (!ceiling) return undefined;

@@ -54,7 +54,8 @@ export function scheduleProbes(
   for (const t of ['startup', 'liveness', 'readiness'] as ProbeType[]) {
     const probe = spec[FIELD[t]] as ProbeSpec | undefined;
     if (!probe) continue;
-    c.probes[t] = { successes: 0, failures: 0, ok: t !== 'readiness' };
+    // Initial results (prober worker.go): liveness Success, readiness Failure, startup Unknown.
+    c.probes[t] = { successes: 0, failures: 0, ok: t === 'liveness' };
     k.schedule((probe.initialDelaySeconds ?? 0) * 1000, 'probe', {
       uid: pod.metadata.uid,
       c: c.name,
@@ -156,11 +157,14 @@ export function onProbe(k: Kubelet, p: StepPayload): void {
   }
   const successThreshold =
     type === 'readiness' ? (probe.successThreshold ?? PROBE_DEFAULT_SUCCESS_THRESHOLD) : 1;
+  const failedOut =
+    !r.ok && state.failures >= (probe.failureThreshold ?? PROBE_DEFAULT_FAILURE_THRESHOLD);
   if (r.ok && state.successes >= successThreshold) state.ok = true;
-  if (!r.ok && state.failures >= (probe.failureThreshold ?? PROBE_DEFAULT_FAILURE_THRESHOLD))
-    state.ok = false;
+  if (failedOut) state.ok = false;
 
-  if (type !== 'readiness' && !state.ok) {
+  // worker.go doProbe: only failureThreshold consecutive failures kill the container; a startup
+  // probe that has not failed that often yet is still Unknown (not started, not ready).
+  if (type !== 'readiness' && failedOut) {
     const grace =
       probe.terminationGracePeriodSeconds ??
       pod.spec?.terminationGracePeriodSeconds ??
@@ -169,7 +173,7 @@ export function onProbe(k: Kubelet, p: StepPayload): void {
     k.writeStatus(p.uid);
     return;
   }
-  if (type === 'startup' && state.ok) {
+  if (type === 'startup' && r.ok && state.ok) {
     // Liveness and readiness, ticking meanwhile, take over from their next period.
     c.started = true;
   }

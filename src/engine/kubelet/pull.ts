@@ -72,7 +72,8 @@ export function onPull(k: Kubelet, p: StepPayload): void {
       pod,
       'Normal',
       'Pulled',
-      `Container image "${ref.ref}" already present on machine`,
+      // image_manager.go EnsureImageExists wording since 1.33 (KEP-2535, ensure secret pulled images).
+      `Container image "${ref.ref}" already present on machine and can be accessed by the pod`,
       fp,
     );
     c.imageKey = ref.key;

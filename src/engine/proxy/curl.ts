@@ -17,6 +17,7 @@ import { isIPv4 } from './dns';
 import { ingressHosts } from './ingress';
 import { serviceTable } from './kube-proxy';
 import { httpDate, statusText } from './http-text';
+import { portForwardTarget } from '../kubectl/portforward';
 
 export interface CurlOptions {
   /** `outside`, a pod name to send from, or undefined: outside for node/LoadBalancer addresses and Ingress hosts, else a debug pod. */
@@ -169,6 +170,18 @@ function autoFrom(sim: Simulation, host: string): string | undefined {
   return undefined;
 }
 
+/**
+ * What curl sees through a port-forward: the local end is 127.0.0.1, and kubectl accepts the
+ * connection before dialling the pod, so a closed container port is an empty reply, not a refusal.
+ */
+function viaForward(o: Outcome): Outcome {
+  if (o.kind === 'refused')
+    return { kind: 'empty', ip: '127.0.0.1', latencyMs: o.latencyMs, hop: o.hop };
+  return o.kind === 'unresolved' ? o : { ...o, ip: '127.0.0.1' };
+}
+
+const isLoopback = (host: string) => host.toLowerCase() === 'localhost' || host === '127.0.0.1';
+
 function writeOut(fmt: string, o: Outcome): string {
   const code = o.kind === 'response' ? String(o.status).padStart(3, '0') : '000';
   const ip = o.kind === 'unresolved' ? '' : o.ip;
@@ -195,22 +208,28 @@ export function curl(sim: Simulation, args: string[], io: Io, opts: CurlOptions 
     io.err(`curl: (1) Protocol "${url?.scheme ?? ''}" not supported\n`);
     return 1;
   }
-  const namespace = opts.namespace ?? 'default';
-  const cr = clientFor(sim, opts.from ?? autoFrom(sim, url.host), namespace);
+  // `kubectl port-forward` listens on localhost: the request enters the pod's own network.
+  const forward = isLoopback(url.host) ? portForwardTarget(sim, url.port) : undefined;
+  const forwardIp = forward
+    ? sim.store.get('Pod', forward.namespace, forward.pod)?.status?.podIP
+    : undefined;
+  const namespace = forward?.namespace ?? opts.namespace ?? 'default';
+  const cr = clientFor(sim, forward?.pod ?? opts.from ?? autoFrom(sim, url.host), namespace);
   if (!cr.ok) {
     io.err(`${cr.message}\n`);
     return 1;
   }
   const client: Client = cr.client;
   const hostHeader = p.headers.find(([k]) => k.toLowerCase() === 'host')?.[1];
-  const out = sendRequest(sim, client, {
-    host: url.host,
-    port: url.port,
+  const sent = sendRequest(sim, client, {
+    host: forwardIp ?? url.host,
+    port: forward?.port ?? url.port,
     path: url.path,
     hostHeader,
     maxTimeMs: p.maxTimeMs,
     source: 'curl',
   });
+  const out = forward ? viaForward(sent) : sent;
   const fail = (code: number, msg: string) => {
     if (!p.silent || p.showError) io.err(`curl: (${code}) ${msg}\n`);
     if (p.writeOut) io.out(writeOut(p.writeOut, out));

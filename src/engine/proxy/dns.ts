@@ -17,7 +17,8 @@ export const NDOTS = 5;
 /** CNAME chains CoreDNS follows before giving up. */
 const MAX_CNAME_DEPTH = 8;
 
-export type DnsAnswer = { ips: string[]; cname?: string } | undefined;
+/** `name`: the fully qualified name that answered (set by resolveClusterName). */
+export type DnsAnswer = { ips: string[]; cname?: string; name?: string } | undefined;
 
 /** A CoreDNS pod (k8s-app=kube-dns in kube-system) is Ready. */
 export function clusterDnsAvailable(sim: Simulation): boolean {
@@ -107,7 +108,7 @@ export function resolveClusterName(store: ApiStore, name: string, namespace: str
   }
   for (const c of candidates) {
     const a = lookupFqdn(store, c);
-    if (a && (a.ips.length || a.cname)) return a;
+    if (a && (a.ips.length || a.cname)) return { ...a, name: c.replace(/\.$/, '') };
   }
   return undefined;
 }

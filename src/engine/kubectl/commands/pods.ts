@@ -1,9 +1,9 @@
-/** logs, exec, port-forward, top: commands that reach into pods (kubelet/exec.ts, kubelet/metrics.ts). */
+/** logs, exec, top: commands that reach into pods (kubelet/exec.ts, kubelet/metrics.ts). */
 import type { CommandRun } from '../../command';
 import type { KObject } from '../../api/types';
 import { parseDuration } from '../../clock';
 import { containerLogs, execInContainer } from '../../kubelet/exec';
-import { podUsage } from '../../kubelet/metrics';
+import { nodeUsage, podUsage } from '../../kubelet/metrics';
 import { labelSelectorMatches } from '../../api/selectors';
 import { formatBytes } from '../../cluster/quantity';
 import { CommandError, namespaceOf, type Ctx, type KubectlCommand } from '../context';
@@ -72,7 +72,7 @@ function* logs(ctx: Ctx): CommandRun {
   const arg = ctx.args[0];
   if (!arg)
     throw new CommandError(
-      `expected POD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples`,
+      `expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples`,
     );
   const pod = podFor(ctx, arg);
   const container = ctx.args[1] ?? containerOf(ctx, pod, 'logs');
@@ -188,55 +188,6 @@ export const execCommand: KubectlCommand = {
   run: exec,
 };
 
-/** Forwarded ports live while the command runs; curl to localhost can look them up here. */
-export const PORT_FORWARDS = new Map<number, { namespace: string; pod: string; port: number }>();
-
-function* portForward(ctx: Ctx): CommandRun {
-  const [arg, ...ports] = ctx.args;
-  if (!arg || ports.length === 0)
-    throw new CommandError('TYPE/NAME and list of ports are required for port-forward');
-  const pod = podFor(ctx, arg);
-  if (pod.status?.phase !== 'Running')
-    throw new CommandError(
-      `unable to forward port because pod is not running. Current status=${pod.status?.phase ?? 'Pending'}`,
-    );
-  const pairs = ports.map((p) => {
-    const [local, remote] = p.split(':');
-    return { local: Number(local || remote), remote: Number(remote ?? local) };
-  });
-  for (const p of pairs) {
-    ctx.io.out(
-      `Forwarding from 127.0.0.1:${p.local} -> ${p.remote}\nForwarding from [::1]:${p.local} -> ${p.remote}\n`,
-    );
-    PORT_FORWARDS.set(p.local, {
-      namespace: pod.metadata.namespace!,
-      pod: pod.metadata.name,
-      port: p.remote,
-    });
-  }
-  try {
-    const uid = pod.metadata.uid;
-    yield {
-      until: () =>
-        ctx.sim.store.get('Pod', pod.metadata.namespace, pod.metadata.name)?.metadata.uid !== uid,
-      timeoutAt: Infinity,
-      untilIdle: true,
-    };
-  } finally {
-    for (const p of pairs) PORT_FORWARDS.delete(p.local);
-  }
-  return 0;
-}
-
-export const portForwardCommand: KubectlCommand = {
-  name: 'port-forward',
-  short: 'Forward one or more local ports to a pod',
-  usage:
-    'kubectl port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]',
-  flags: { address: { type: 'strings' }, 'pod-running-timeout': { type: 'string' } },
-  run: portForward,
-};
-
 const mi = (b: number) => `${Math.round(b / 2 ** 20)}Mi`;
 
 function top(ctx: Ctx): number {
@@ -278,17 +229,18 @@ function top(ctx: Ctx): number {
   }
   if (what === 'node' || what === 'nodes' || what === 'no') {
     const rows: string[][] = [];
+    const missing: string[][] = [];
     for (const n of store.list('Node')) {
       if (ctx.args[1] && n.metadata.name !== ctx.args[1]) continue;
-      let cpu = 0;
-      let mem = 0;
-      for (const p of store.list('Pod', { fieldSelector: `spec.nodeName=${n.metadata.name}` })) {
-        if (p.status?.phase !== 'Running') continue;
-        const u = podUsage(ctx.sim, p);
-        if (!u) throw new CommandError('Metrics API not available');
-        cpu += u.total.cpu;
-        mem += u.total.memory;
+      // metrics-server reads the node's root cgroup (system daemons included); a node whose
+      // kubelet is down has no metrics: kubectl prints `<unknown>` (metricsutil printMissingMetricsNodes).
+      const u = nodeUsage(ctx.sim, n.metadata.name);
+      if (!u) {
+        missing.push([n.metadata.name, ...Array<string>(4).fill('<unknown>')]);
+        continue;
       }
+      const cpu = u.cpu;
+      const mem = u.memory;
       const allocCpu =
         Number(String(n.status?.allocatable?.cpu ?? '1').replace(/m$/, '')) *
         (String(n.status?.allocatable?.cpu).endsWith('m') ? 1 : 1000);
@@ -312,7 +264,11 @@ function top(ctx: Ctx): number {
       throw new CommandError('Metrics API not available');
     }
     ctx.io.out(
-      renderTable([['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)'], ...rows]),
+      renderTable([
+        ['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)'],
+        ...rows,
+        ...missing,
+      ]),
     );
     return 0;
   }

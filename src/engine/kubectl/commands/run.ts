@@ -1,4 +1,5 @@
 /** `kubectl run NAME --image=IMAGE`: creates a pod (k8s.io/kubectl/pkg/cmd/run, generateversioned.BasicPod). */
+import { jsonMergePatch } from '../../api/patch';
 import type { KInput } from '../../api/types';
 import { DRY_RUN_FLAGS, FIELD_MANAGER, OUTPUT_FLAGS, dryRunOf } from '../commonflags';
 import { CommandError, type Ctx, type KubectlCommand } from '../context';
@@ -56,6 +57,18 @@ export function podObject(ctx: Ctx, name: string): KInput {
   } as unknown as KInput;
 }
 
+/** `--overrides` with the default `--override-type=merge`: a JSON merge patch (kubectl/pkg/cmd/util/override_options.go). */
+function withOverrides(obj: KInput, overrides: string): KInput {
+  if (!overrides) return obj;
+  let patch: unknown;
+  try {
+    patch = JSON.parse(overrides);
+  } catch (e) {
+    throw new CommandError(`error: ${(e as Error).message}`);
+  }
+  return jsonMergePatch(obj, patch) as KInput;
+}
+
 function run(ctx: Ctx): number {
   const name = ctx.args[0];
   if (!name)
@@ -71,7 +84,7 @@ function run(ctx: Ctx): number {
       `kubectl run with --rm, -i or --attach is not supported in Kubeplay: there is no interactive terminal inside pods. Create the pod without them and use 'kubectl logs' or 'kubectl exec'.`,
     );
   }
-  createAndPrint(ctx, podObject(ctx, name), dry);
+  createAndPrint(ctx, withOverrides(podObject(ctx, name), ctx.flags.str('overrides')), dry, true);
   return 0;
 }
 

@@ -78,15 +78,16 @@ export function annotationsBlock(
     w.write(0, '<none>\n');
     return;
   }
+  // describe.go printAnnotationsMultiline: the title carries the indent, later lines only a tab.
   keys.forEach((k, i) => {
-    if (i) w.write(0, `${indent}\t`);
+    if (i) w.write(0, '\t');
     const value = ann![k].replace(/\n$/, '');
     if (value.length + k.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
       w.write(0, `${k}:\n`);
       for (const s of value.split('\n'))
         w.write(
           0,
-          `${indent}  ${s.length > MAX_ANNOTATION_LEN - 2 ? s.slice(0, MAX_ANNOTATION_LEN - 2) + '...' : s}\n`,
+          `\t  ${s.length > MAX_ANNOTATION_LEN - 2 ? s.slice(0, MAX_ANNOTATION_LEN - 2) + '...' : s}\n`,
         );
     } else w.write(0, `${k}: ${value}\n`);
   });
@@ -159,10 +160,11 @@ export function eventsBlock(w: Writer, events: KObject[], now: number): void {
     else if ((e.count ?? 0) > 1)
       interval = `${since(e.lastTimestamp, now)} (x${e.count} over ${first})`;
     const source = e.source?.component || e.reportingComponent || '';
-    w.write(
-      1,
-      `${e.type}\t${e.reason}\t${interval}\t${source}\t${String(e.message ?? '').trim()}\n`,
-    );
+    // kubectl 1.35 prefixes the involved object's fieldPath (kubernetes/kubernetes#133627).
+    const fieldPath = e.involvedObject?.fieldPath;
+    const message = String(e.message ?? '').trim();
+    const text = fieldPath ? `${fieldPath}: ${message}` : message;
+    w.write(1, `${e.type}\t${e.reason}\t${interval}\t${source}\t${text}\n`);
   }
 }
 

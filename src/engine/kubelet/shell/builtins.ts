@@ -311,14 +311,15 @@ const BUILTINS: Record<string, Builtin> = {
   },
   nslookup: (a, _vm, h, io) => {
     const name = a[0] ?? '';
-    const ips = h.lookup?.(name);
+    const answer = h.lookup?.(name);
+    const ips = answer?.ips;
     if (!ips?.length)
       return fail(
         io,
         `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n** server can't find ${name}: NXDOMAIN\n`,
       );
     io.out(
-      `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\t${name}\n${ips.map((ip) => `Address: ${ip}`).join('\n')}\n`,
+      `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n${ips.map((ip) => `Name:\t${answer!.name}\nAddress: ${ip}\n`).join('')}`,
     );
     return ok;
   },

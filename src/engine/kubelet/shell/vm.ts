@@ -25,7 +25,8 @@ export interface ShellHost {
   now(): number;
   /** Optional network access for `wget -qO-` and `nslookup`. */
   http?(url: string): { ok: true; body: string } | { ok: false; error: string };
-  lookup?(name: string): string[] | undefined;
+  /** The answer's name (the search path applied) and addresses. */
+  lookup?(name: string): { name: string; ips: string[] } | undefined;
 }
 
 export interface Io {
