@@ -85,11 +85,8 @@ kubectl get statefulset web
 kubectl get pvc
 `);
 
-  // Fails today: StatefulSet validation checks the template's volumeMounts against its volumes
-  // only, but real validation does not reject mounts of volumeClaimTemplates
-  // (k/k:pkg/apis/apps/validation ValidatePodTemplateSpecForStatefulSet skips the pod spec).
-  // Owned by api/admission; remove `.fails` once it is fixed.
-  it.fails('creates the Service and the StatefulSet with 2 ready pods and their claims', () => {
+  // Containers mount the volumeClaimTemplates by name (web.yaml's `www`), which validation accepts.
+  it('creates the Service and the StatefulSet with 2 ready pods and their claims', () => {
     expect(s.out('kubectl apply')).toBe('service/nginx created\nstatefulset.apps/web created\n');
     expect(rows(s.out('kubectl get statefulset web'))[0].slice(0, 2)).toEqual(['web', '2/2']);
     expect(rows(s.out('kubectl get pvc')).map((r) => [r[0], r[1]])).toEqual([

@@ -225,9 +225,33 @@ export function validateStatefulSet(sts: KObject): FieldCause[] {
       fieldInvalid('spec.updateStrategy', us.type ?? '', "must be 'RollingUpdate' or 'OnDelete'"),
     );
   out.push(...validateNonnegative(spec.replicas, 'spec.replicas'));
+  // Containers may mount volumeClaimTemplates by name: the controller adds those volumes to each
+  // pod (k/k apps validation leaves them out of the template check for this reason).
+  const claims: string[] = (spec.volumeClaimTemplates ?? [])
+    .map((c: { metadata?: { name?: string } }) => c.metadata?.name)
+    .filter((n: unknown): n is string => typeof n === 'string');
+  const declared = new Set(
+    (spec.template?.spec?.volumes ?? []).map((v: { name?: string }) => v.name),
+  );
+  const extra = claims
+    .filter((n) => !declared.has(n))
+    .map((name) => ({ name, persistentVolumeClaim: { claimName: name } }));
+  const withClaims =
+    extra.length && spec.template?.spec
+      ? {
+          ...spec,
+          template: {
+            ...spec.template,
+            spec: {
+              ...spec.template.spec,
+              volumes: [...(spec.template.spec.volumes ?? []), ...extra],
+            },
+          },
+        }
+      : spec;
   out.push(
     ...validateSelectorAndTemplate(
-      spec,
+      withClaims,
       'StatefulSet',
       'empty selector is invalid for statefulset',
     ),
