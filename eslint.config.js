@@ -31,7 +31,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
@@ -55,9 +58,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/ui/**', '**/worker/**', '**/runner/**'], message: 'The engine may not import UI, worker or runner code.' },
+            {
+              group: ['**/ui/**', '**/worker/**', '**/runner/**'],
+              message: 'The engine may not import UI, worker or runner code.',
+            },
             { group: uiModules, message: 'The engine may not import UI libraries.' },
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'The engine is pure: no Node APIs.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'The engine is pure: no Node APIs.',
+            },
           ],
         },
       ],
@@ -76,7 +85,10 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the virtual clock.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use the virtual clock.',
+        },
       ],
     },
   },

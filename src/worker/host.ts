@@ -321,7 +321,12 @@ export class EngineHost {
   private maybeSnapshot(): void {
     if (this.commands.size > 0 || this.sim.now() - this.lastSnapAt < SNAPSHOT_INTERVAL_MS) return;
     const snap = this.sim.snapshot();
-    this.snaps.push({ steps: this.steps, journal: this.journal.length, snap, step: this.currentStep });
+    this.snaps.push({
+      steps: this.steps,
+      journal: this.journal.length,
+      snap,
+      step: this.currentStep,
+    });
     if (this.snaps.length > MAX_SNAPSHOTS) this.snaps.splice(1, 1); // keep the load snapshot
     this.lastSnapAt = this.sim.now();
     this.post({ type: 'snapshot', snapshot: snap, text: this.text });

@@ -16,6 +16,7 @@ import { admitLimitRanger } from './plugins/limit-ranger';
 import { namespaceLifecycle } from './plugins/namespace-lifecycle';
 import { admitPodPriority, validatePriorityClass } from './plugins/priority';
 import { admitServiceAccount } from './plugins/service-account';
+import { defaultStorageClass } from './plugins/default-storage-class';
 import { prepareForCreate } from './strategy';
 import { validate } from './validation';
 
@@ -46,6 +47,7 @@ function admit(
   namespaceLifecycle(op, obj, store);
   if (obj.kind === 'Pod') admitPod(sim, op, obj, old, store);
   if (obj.kind === 'PriorityClass') validatePriorityClass(op, obj, store);
+  if (obj.kind === 'PersistentVolumeClaim' && op === 'CREATE') defaultStorageClass(obj, store);
   if (obj.kind === 'Service') {
     allocateService(op, obj, old, store, {
       clusterIP: sim.rng('apiserver/clusterip'),
