@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KInput } from '../../api/types';
 import { parseTime } from '../../clock';
 import { bareSim, eventMessages, install, pods, setPodPhase } from '../testing';
-import { JobController, JOB_TRACKING_FINALIZER } from './job';
+import { JobController, JOB_TRACKING_FINALIZER, pastBackoffLimitOnFailure } from './job';
 import { remainingBackoff } from './backoff';
 
 function job(extra: Record<string, unknown> = {}): KInput {
@@ -139,5 +139,31 @@ describe('Job controller', () => {
     expect(remainingBackoff({ failuresAfterLastSuccess: failures, lastFailureTime: 0 }, 0)).toBe(
       ms,
     );
+  });
+});
+
+describe('pastBackoffLimitOnFailure (OnFailure restarts count toward backoffLimit)', () => {
+  const onFailure = { spec: { template: { spec: { restartPolicy: 'OnFailure' } } } } as never;
+  const never = { spec: { template: { spec: { restartPolicy: 'Never' } } } } as never;
+  const pod = (phase: string, ...restarts: number[]) =>
+    ({
+      status: { phase, containerStatuses: restarts.map((restartCount) => ({ restartCount })) },
+    }) as never;
+  it.each([
+    ['1 restart, limit 2', onFailure, [pod('Running', 1)], 2, false],
+    ['2 restarts, limit 2', onFailure, [pod('Running', 2)], 2, true],
+    [
+      'restarts summed over containers and pods',
+      onFailure,
+      [pod('Running', 1), pod('Pending', 0, 1)],
+      2,
+      true,
+    ],
+    ['limit 0: any restart', onFailure, [pod('Running', 1)], 0, true],
+    ['limit 0: no restart', onFailure, [pod('Running', 0)], 0, false],
+    ['finished pods are ignored', onFailure, [pod('Failed', 5)], 2, false],
+    ['restartPolicy Never', never, [pod('Running', 5)], 2, false],
+  ])('%s', (_name, job, pods, limit, want) => {
+    expect(pastBackoffLimitOnFailure(job, pods, limit)).toBe(want);
   });
 });

@@ -40,6 +40,28 @@ export function jobFinished(job: KObject): boolean {
   );
 }
 
+/**
+ * `pastBackoffLimitOnFailure` (job_controller.go): with restartPolicy OnFailure the kubelet restarts
+ * failed containers in place, so the restarts of Running and Pending pods count toward backoffLimit.
+ */
+export function pastBackoffLimitOnFailure(
+  job: KObject,
+  pods: KObject[],
+  backoffLimit: number,
+): boolean {
+  if (job.spec?.template?.spec?.restartPolicy !== 'OnFailure') return false;
+  let restarts = 0;
+  for (const p of pods) {
+    if (p.status?.phase !== 'Running' && p.status?.phase !== 'Pending') continue;
+    for (const c of [
+      ...(p.status?.initContainerStatuses ?? []),
+      ...(p.status?.containerStatuses ?? []),
+    ])
+      restarts += (c as { restartCount?: number }).restartCount ?? 0;
+  }
+  return backoffLimit === 0 ? restarts > 0 : restarts >= backoffLimit;
+}
+
 export class JobController extends Controller {
   private backoff = new Map<string, BackoffRecord>();
 
@@ -146,7 +168,10 @@ export class JobController extends Controller {
       const deadline = job.spec?.activeDeadlineSeconds;
       const started = parseTime(status.startTime);
       if (!failure && !success) {
-        if ((status.failed ?? 0) > backoffLimit)
+        if (
+          (status.failed ?? 0) > backoffLimit ||
+          pastBackoffLimitOnFailure(job, live, backoffLimit)
+        )
           failure = cond(
             'FailureTarget',
             'BackoffLimitExceeded',
@@ -187,7 +212,8 @@ export class JobController extends Controller {
         ).length;
         if (stillRunning === 0) {
           if (failure) {
-            conds.push({ ...failure, type: 'Failed' });
+            // newFailedConditionForFailureTarget: same reason and message, stamped now.
+            conds.push(cond('Failed', failure.reason, failure.message));
             events(this.sim).record(job, 'Warning', failure.reason, failure.message, {
               component: this.name,
             });

@@ -181,10 +181,22 @@ function history(ctx: Ctx, info: ResourceInfo, d: KObject): void {
   ctx.io.out(`${ref} \n${tabwrite(rows.join(''))}\n`);
 }
 
+/** JSON with object keys sorted at every depth, so key order does not affect equality. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
+
+// mirrors kubectl rollback.go equalIgnoreHash: templates compared deeply without the hash label.
 function stripHash(t: unknown): string {
   const c = JSON.parse(JSON.stringify(t ?? {}));
   if (c.metadata?.labels) delete c.metadata.labels['pod-template-hash'];
-  return JSON.stringify(c, Object.keys(c).sort());
+  return canonical(c);
 }
 
 function undo(ctx: Ctx, info: ResourceInfo, d: KObject): void {
