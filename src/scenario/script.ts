@@ -143,7 +143,10 @@ export class ScriptExecutor {
     const pattern = unquote(raw);
     let re: RegExp;
     try {
-      re = new RegExp(pattern, 'm');
+      // Accept a leading inline-flag group as Go and PCRE write it: (?s), (?i), (?is).
+      const inline = /^\(\?([ims]+)\)/.exec(pattern);
+      const flags = new Set(['m', ...(inline ? inline[1] : '')]);
+      re = new RegExp(inline ? pattern.slice(inline[0].length) : pattern, [...flags].join(''));
     } catch (e) {
       io.err(`expect: invalid regular expression /${pattern}/: ${(e as Error).message}\n`);
       this.failedExpects.push({ line: st.line, pattern });

@@ -301,6 +301,9 @@ export const CATALOG: ImageSpec[] = [
   ),
   server('luksa/kubia:latest', 261_503_217, ['node:7'], [8080], {
     cmd: ['node', 'app.js'],
+    // node as PID 1 has no SIGTERM handler and the kernel applies no default action to PID 1:
+    // the pod waits out its grace period (30 s), as Kubernetes in Action shows.
+    ignoresSigterm: true,
     http: { kind: 'text', body: "You've hit {hostname}\n" },
     startLogs: ['Kubia server starting...'],
     idleMemory: 12 * MiB,
@@ -308,18 +311,27 @@ export const CATALOG: ImageSpec[] = [
   // The tags Kubernetes in Action uses for its rolling-update chapter (v1 answers like latest).
   server('luksa/kubia:v1', 261_503_217, ['node:7'], [8080], {
     cmd: ['node', 'app.js'],
+    // node as PID 1 has no SIGTERM handler and the kernel applies no default action to PID 1:
+    // the pod waits out its grace period (30 s), as Kubernetes in Action shows.
+    ignoresSigterm: true,
     http: { kind: 'text', body: "You've hit {hostname}\n" },
     startLogs: ['Kubia server starting...'],
     idleMemory: 12 * MiB,
   }),
   server('luksa/kubia:v2', 261_503_305, ['node:7'], [8080], {
     cmd: ['node', 'app.js'],
+    // node as PID 1 has no SIGTERM handler and the kernel applies no default action to PID 1:
+    // the pod waits out its grace period (30 s), as Kubernetes in Action shows.
+    ignoresSigterm: true,
     http: { kind: 'text', body: 'This is v2 running in pod {hostname}\n' },
     startLogs: ['Kubia server starting...'],
     idleMemory: 12 * MiB,
   }),
   server('luksa/kubia-unhealthy:latest', 261_504_001, ['node:7'], [8080], {
     cmd: ['node', 'app.js'],
+    // node as PID 1 has no SIGTERM handler and the kernel applies no default action to PID 1:
+    // the pod waits out its grace period (30 s), as Kubernetes in Action shows.
+    ignoresSigterm: true,
     http: { kind: 'text', body: "You've hit {hostname}\n" },
     startLogs: ['Kubia server starting...'],
   }),
