@@ -11,6 +11,7 @@ import { schedulerFactories } from '../scheduler';
 import { createNodeComponents, nodeFactories } from '../kubelet';
 import { networkFactories } from '../proxy';
 import { bootstrapCluster } from './bootstrap';
+import { installPortForwards } from '../kubectl/portforward';
 
 /**
  * The cluster is bootstrapped this long before the scenario's start time and run up to it, so the
@@ -21,6 +22,8 @@ export const WARM_UP_MS = 5 * 60 * 1000;
 
 function installBase(sim: Simulation): void {
   sim.registerExtension(new EventRecorder(sim));
+  // Registered before restoreState so that snapshots bring `kubectl port-forward`s back.
+  installPortForwards(sim);
   installAdmission(sim);
 }
 

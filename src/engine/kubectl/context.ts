@@ -18,6 +18,8 @@ export interface Ctx {
   dash?: string[];
   /** `get`, `rollout`, ... (for `See 'kubectl get --help' for usage.`). */
   command: string;
+  /** The line ended with `&`: a long-running command (port-forward) returns once it is set up. */
+  background?: boolean;
 }
 
 export interface KubectlCommand {
@@ -43,6 +45,9 @@ export function apiErrorText(e: ApiError): string {
   return `Error from server (${e.reason}): ${e.message}`;
 }
 
+/** resource.Builder's error when no resource is named (delete, expose, edit...). */
+export const NO_RESOURCES = `You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`;
+
 /** Writes any error the way kubectl's `CheckErr` does; returns the exit code. */
 export function reportError(io: Io, e: unknown, command?: string): number {
   if (e instanceof ApiError) io.err(apiErrorText(e) + '\n');
@@ -55,7 +60,8 @@ export function reportError(io: Io, e: unknown, command?: string): number {
     e instanceof SelectorError ||
     e instanceof JsonPathError
   ) {
-    io.err(`error: ${e.message}\n`);
+    // cmdutil fatal(): a newline is added only when the message has none.
+    io.err(`error: ${e.message}${e.message.endsWith('\n') ? '' : '\n'}`);
   } else throw e;
   return 1;
 }

@@ -11,7 +11,25 @@ import { commandHelp, rootHelp, suggestions } from './help';
 
 export { splitCommandLine } from './shell';
 
-export function* runKubectl(session: Session, argv: string[], io: Io, stdin?: string): CommandRun {
+/** `kubectl port-forward svc/web 8080:80 &`: a trailing `&` (its own word or glued on) backgrounds the job. */
+function backgroundJob(words: string[]): { argv: string[]; background: boolean } {
+  const last = words[words.length - 1];
+  if (last === '&') return { argv: words.slice(0, -1), background: true };
+  if (last?.endsWith('&') && !last.endsWith('\\&') && last.length > 1)
+    return { argv: [...words.slice(0, -1), last.slice(0, -1)], background: true };
+  return { argv: words, background: false };
+}
+
+export function* runKubectl(session: Session, words: string[], io: Io, stdin?: string): CommandRun {
+  const pipe = words.indexOf('|');
+  if (pipe >= 0) {
+    // Kubeplay has no shell: say so rather than let `| head -3` fail as a kubectl flag.
+    io.err(
+      `error: pipes are not supported in Kubeplay; run "kubectl ${words.slice(0, pipe).join(' ')}" on its own\n`,
+    );
+    return 1;
+  }
+  const { argv, background } = backgroundJob(words);
   const ci = commandIndex(argv);
   if (ci < 0) {
     if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
@@ -59,6 +77,7 @@ export function* runKubectl(session: Session, argv: string[], io: Io, stdin?: st
     args: parsed.args,
     dash: parsed.dash,
     command: cmd.name,
+    background,
   };
   try {
     const r = cmd.run(ctx);

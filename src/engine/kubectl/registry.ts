@@ -6,16 +6,12 @@ import { getCommand } from './commands/get';
 import { deleteCommand } from './commands/delete';
 import { applyCommand } from './commands/apply';
 import { describeCommand } from './describe';
-import {
-  annotateCommand,
-  labelCommand,
-  patchCommand,
-  scaleCommand,
-  setCommand,
-} from './commands/mutate';
+import { patchCommand, scaleCommand, setCommand } from './commands/mutate';
+import { annotateCommand, labelCommand } from './commands/label';
 import { rolloutCommand } from './commands/rollout';
 import { cordonCommand, drainCommand, taintCommand, uncordonCommand } from './commands/node';
-import { execCommand, logsCommand, portForwardCommand, topCommand } from './commands/pods';
+import { execCommand, logsCommand, topCommand } from './commands/pods';
+import { portForwardCommand } from './commands/portforward';
 import {
   apiResourcesCommand,
   apiVersionsCommand,
@@ -25,13 +21,8 @@ import {
   explainCommand,
   versionCommand,
 } from './commands/info';
-import {
-  autoscaleCommand,
-  editCommand,
-  exposeCommand,
-  replaceCommand,
-  waitCommand,
-} from './commands/misc';
+import { editCommand, replaceCommand, waitCommand } from './commands/misc';
+import { autoscaleCommand, exposeCommand } from './commands/expose';
 
 export const COMMANDS: KubectlCommand[] = [
   createCommand,

@@ -10,13 +10,14 @@ export function printResult(
   obj: KObject | KInput,
   verb: string,
   dryRun: DryRun = 'none',
+  typed = false,
 ): void {
   const out = ctx.flags.has('output') ? ctx.flags.str('output') : '';
   const fmt = parseOutput(out, false);
   if (fmt.kind === 'table' || fmt.kind === 'wide')
     ctx.io.out(`${nameOf(obj as KObject)} ${verb}${dryRunSuffix(dryRun)}\n`);
   else if (fmt.kind === 'name') ctx.io.out(nameOf(obj as KObject) + '\n');
-  else ctx.io.out(printObjects([obj as KObject], fmt, true));
+  else ctx.io.out(printObjects([obj as KObject], fmt, true, typed));
 }
 
 /** An object as `--dry-run=client` prints it: what the client would send, no server fields. */

@@ -129,7 +129,7 @@ function run(ctx: Ctx): number {
     );
   }
   if (files.length === 0 && !ctx.flags.str('kustomize')) {
-    ctx.io.err(`error: must specify one of -f and -k\n\n`);
+    ctx.io.err(`error: must specify one of -f and -k\n`);
     return 1;
   }
   if (ctx.flags.str('kustomize'))

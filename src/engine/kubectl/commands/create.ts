@@ -32,8 +32,8 @@ import {
   serviceObject,
 } from './generators';
 
-/** Creates (or dry-runs) an object and prints the result line. */
-export function createAndPrint(ctx: Ctx, obj: KInput, dry: DryRun): void {
+/** Creates (or dry-runs) an object and prints the result line (`typed`: see printObjects). */
+export function createAndPrint(ctx: Ctx, obj: KInput, dry: DryRun, typed = false): void {
   const info = resourceForKindName(obj.kind ?? '');
   const o = forStore(obj);
   if (info?.namespaced)
@@ -44,11 +44,11 @@ export function createAndPrint(ctx: Ctx, obj: KInput, dry: DryRun): void {
       annotations: { ...(o.metadata?.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(o) },
     };
   if (dry === 'client') {
-    printResult(ctx, obj, 'created', dry);
+    printResult(ctx, obj, 'created', dry, typed);
     return;
   }
   const created = ctx.sim.store.create(o, { dryRun: dry === 'server' });
-  printResult(ctx, created, 'created', dry);
+  printResult(ctx, created, 'created', dry, typed);
 }
 
 function literals(ctx: Ctx): Record<string, string> {
@@ -134,7 +134,7 @@ function generated(ctx: Ctx): KInput {
         );
       const name = ctx.args[2];
       if (!name) throw new CommandError(`exactly one NAME is required, got 0`);
-      return secretObject(name, literals(ctx), f.str('type') || 'Opaque');
+      return secretObject(name, literals(ctx), f.str('type') || undefined);
     }
     case 'namespace':
     case 'ns':
@@ -220,11 +220,34 @@ function run(ctx: Ctx): number {
     return failed ? 1 : 0;
   }
   if (ctx.args.length === 0) {
-    ctx.io.err(`error: must specify one of -f and -k\n\n`);
+    ctx.io.err(`error: must specify one of -f and -k\n`);
     return 1;
   }
-  createAndPrint(ctx, generated(ctx), dry);
+  const obj = generated(ctx);
+  try {
+    createAndPrint(ctx, obj, dry, true);
+  } catch (e) {
+    const prefix = failurePrefix(obj);
+    if (e instanceof ApiError && prefix) throw new CommandError(`${prefix}${e.message}`);
+    throw e;
+  }
   return 0;
+}
+
+/** The subcommands' `fmt.Errorf("failed to create deployment: %v", err)` (create_*.go). */
+function failurePrefix(obj: KInput): string | undefined {
+  switch (obj.kind) {
+    case 'Deployment':
+    case 'Job':
+    case 'CronJob':
+    case 'ConfigMap':
+      return `failed to create ${obj.kind.toLowerCase()}: `;
+    case 'Secret':
+      return 'failed to create secret ';
+    case 'Service':
+      return `failed to create ${String((obj.spec as { type?: string } | undefined)?.type ?? 'ClusterIP')} service: `;
+  }
+  return undefined;
 }
 
 export const createCommand: KubectlCommand = {

@@ -1,13 +1,19 @@
 /**
  * `kubectl delete`: deletes what the arguments, -f, -l or --all select, prints
- * `pod "x" deleted`, then waits until the objects are gone (k8s.io/kubectl/pkg/cmd/delete).
+ * `pod "x" deleted from default namespace` (1.35 wording), then waits until the objects are gone (k8s.io/kubectl/pkg/cmd/delete).
  */
 import type { CommandRun } from '../../command';
 import type { KObject } from '../../api/types';
 import { ApiError } from '../../api/errors';
 import { parseDuration } from '../../clock';
 import { DRY_RUN_FLAGS, FILENAME_FLAGS, SELECTOR_FLAGS, dryRunOf } from '../commonflags';
-import { CommandError, apiErrorText, type Ctx, type KubectlCommand } from '../context';
+import {
+  CommandError,
+  NO_RESOURCES,
+  apiErrorText,
+  type Ctx,
+  type KubectlCommand,
+} from '../context';
 import {
   kindPrefix,
   parseResourceArgs,
@@ -57,9 +63,7 @@ function* run(ctx: Ctx): CommandRun {
   const dry = dryRunOf(f.str('dry-run'));
   const files = f.strs('filename');
   if (ctx.args.length === 0 && files.length === 0) {
-    throw new CommandError(
-      `You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`,
-    );
+    throw new CommandError(NO_RESOURCES);
   }
   if (files.length === 0) {
     const reqs = parseResourceArgs(ctx.args);
@@ -87,7 +91,7 @@ function* run(ctx: Ctx): CommandRun {
       const line =
         output === 'name'
           ? `${kindPrefix(g.info)}/${o.metadata.name}\n`
-          : `${kindPrefix(g.info)} "${o.metadata.name}" ${op}${suffix}\n`;
+          : `${kindPrefix(g.info)} "${o.metadata.name}" ${op}${g.info.namespaced ? ` from ${o.metadata.namespace} namespace` : ''}${suffix}\n`;
       if (dry !== 'none') {
         ctx.io.out(line);
         continue;

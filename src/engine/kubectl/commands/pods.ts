@@ -2,6 +2,7 @@
 import type { CommandRun } from '../../command';
 import type { KObject } from '../../api/types';
 import { parseDuration } from '../../clock';
+import { ApiError } from '../../api/errors';
 import { containerLogs, execInContainer } from '../../kubelet/exec';
 import { nodeUsage, podUsage } from '../../kubelet/metrics';
 import { labelSelectorMatches } from '../../api/selectors';
@@ -85,16 +86,26 @@ function* logs(ctx: Ctx): CommandRun {
     sinceSeconds: since ? since / 1000 : undefined,
   };
   const lines = containerLogs(ctx.sim, pod, container, opts);
+  // Both come from the API server's pods/log handler (kubelet GetContainerLogs) as BadRequest.
   if (lines === undefined) {
     if (opts.previous)
-      throw new CommandError(
+      throw new ApiError(
+        'BadRequest',
         `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`,
       );
     const waiting =
       (pod.status?.containerStatuses ?? []).find((c: { name: string }) => c.name === container)
         ?.state?.waiting?.reason ?? 'ContainerCreating';
-    throw new CommandError(
-      `container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${waiting}`,
+    // kubelet kuberuntime validateContainerLogStatus: the two image-pull reasons get prose.
+    const why =
+      waiting === 'ErrImagePull'
+        ? "image can't be pulled"
+        : waiting === 'ImagePullBackOff'
+          ? 'trying and failing to pull image'
+          : waiting;
+    throw new ApiError(
+      'BadRequest',
+      `container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${why}`,
     );
   }
   const prefix = ctx.flags.bool('prefix') ? `[pod/${pod.metadata.name}/${container}] ` : '';

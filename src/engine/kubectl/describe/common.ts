@@ -152,8 +152,8 @@ export function eventsBlock(w: Writer, events: KObject[], now: number): void {
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
   for (const e of events) {
-    const first =
-      e.eventTime && !e.firstTimestamp ? since(e.eventTime, now) : since(e.firstTimestamp, now);
+    // describe.go DescribeEvents: eventTime when set, else firstTimestamp.
+    const first = e.eventTime ? since(e.eventTime, now) : since(e.firstTimestamp, now);
     let interval = first;
     if (e.series)
       interval = `${since(e.series.lastObservedTime, now)} (x${e.series.count} over ${first})`;

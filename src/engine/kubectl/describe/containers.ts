@@ -12,9 +12,13 @@ import {
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
 
+/** describe.go describeContainerPorts / describeContainerHostPorts: `53/UDP (dns), ...`. */
 function ports(c: Any, host: boolean): string {
   return ((c.ports ?? []) as Any[])
-    .map((p) => `${host ? (p.hostPort ?? 0) : p.containerPort}/${p.protocol ?? 'TCP'}`)
+    .map((p) => {
+      const s = `${host ? (p.hostPort ?? 0) : p.containerPort}/${p.protocol ?? 'TCP'}`;
+      return p.name ? `${s} (${p.name})` : s;
+    })
     .join(', ');
 }
 

@@ -5,6 +5,7 @@ import { FILENAME_FLAGS, SELECTOR_FLAGS } from '../commonflags';
 import { apiErrorText, CommandError, namespaceOf, type Ctx, type KubectlCommand } from '../context';
 import { collect } from '../commands/get';
 import { describePod } from './pod';
+import { describeServiceAccount } from './serviceaccount';
 import {
   describeDaemonSet,
   describeDeployment,
@@ -33,6 +34,7 @@ const DESCRIBERS: Record<string, (sim: Simulation, o: KObject) => string> = {
   Namespace: describeNamespace,
   ConfigMap: describeConfigMap,
   Secret: describeSecret,
+  ServiceAccount: describeServiceAccount,
 };
 
 export function describeObject(sim: Simulation, o: KObject): string {

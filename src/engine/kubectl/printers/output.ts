@@ -14,7 +14,8 @@ import {
   relaxedJsonPath,
 } from './jsonpath';
 import { columnWidths, renderTable, type PrintContext } from './table';
-import { toJson, toYaml } from './yaml';
+import { toJson, toOrderedJson, toYaml } from './yaml';
+import { structOrdered } from './structorder';
 
 export type OutputKind =
   'table' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'jsonpath-as-json' | 'custom-columns';
@@ -75,14 +76,24 @@ export function nameOf(o: KObject): string {
     : `${o.kind.toLowerCase()}/${o.metadata.name}`;
 }
 
-/** Prints objects in a non-table format; `single` prints the object itself instead of a List. */
-export function printObjects(objs: KObject[], fmt: OutputFormat, single: boolean): string {
+/**
+ * Prints objects in a non-table format; `single` prints the object itself instead of a List;
+ * `typed` objects (built by create/run/expose) print JSON in Go struct order (structorder.ts).
+ */
+export function printObjects(
+  objs: KObject[],
+  fmt: OutputFormat,
+  single: boolean,
+  typed = false,
+): string {
   const data = single && objs.length === 1 ? objs[0] : listWrapper(objs);
   switch (fmt.kind) {
     case 'yaml':
       return toYaml(data);
-    case 'json':
-      return toJson(data);
+    case 'json': {
+      const ordered = typed && data === objs[0] ? structOrdered(objs[0]) : undefined;
+      return ordered ? toOrderedJson(ordered) : toJson(data);
+    }
     case 'name':
       return objs.map((o) => nameOf(o) + '\n').join('');
     case 'jsonpath':

@@ -5,6 +5,8 @@
  * scalars folded at 80 columns (the emitter's best_width).
  */
 
+import { analyzeScalar, isPrintable, needsQuoting } from './yamlscalar';
+
 /** go-yaml v2 emitter `best_width`. */
 const BEST_WIDTH = 80;
 
@@ -49,64 +51,63 @@ export function sortedKeys(o: Record<string, unknown>): string[] {
     .sort((a, b) => (a === b ? 0 : yamlKeyLess(a, b) ? -1 : 1));
 }
 
-/** YAML 1.1 plain scalars that would not read back as strings (go-yaml v2 `resolve`). */
-function resolvesToNonString(s: string): boolean {
-  if (['', '~', 'null', 'Null', 'NULL'].includes(s)) return true;
-  if (
-    /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/.test(s)
-  )
-    return true;
-  if (/^[-+]?(\.inf|\.Inf|\.INF)$/.test(s) || /^(\.nan|\.NaN|\.NAN)$/.test(s)) return true;
-  if (/^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*)$/.test(s)) return true;
-  if (/^[-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?$/.test(s) && /[0-9]/.test(s)) return true;
-  if (/^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/.test(s)) return true; // base 60
-  if (/^[-+]?[0-9]+(\.[0-9]*)?[eE][-+]?[0-9]+$/.test(s)) return true;
-  if (
-    /^\d{4}-\d{1,2}-\d{1,2}([Tt ]\d{1,2}:\d{1,2}:\d{1,2}(\.\d*)?(Z|[-+]\d{1,2}(:\d{2})?)?)?$/.test(
-      s,
-    )
-  )
-    return true;
-  if (s === '<<' || s === '=') return true;
-  return false;
+const ESCAPES: Record<number, string> = {
+  0x00: '0',
+  0x07: 'a',
+  0x08: 'b',
+  0x09: 't',
+  0x0a: 'n',
+  0x0b: 'v',
+  0x0c: 'f',
+  0x0d: 'r',
+  0x1b: 'e',
+  0x22: '"',
+  0x5c: '\\',
+  0x85: 'N',
+  0x2028: 'L',
+  0x2029: 'P',
+};
+
+function escapeChar(code: number): string {
+  if (ESCAPES[code] !== undefined) return '\\' + ESCAPES[code];
+  const hex = code.toString(16).toUpperCase();
+  if (code <= 0xff) return '\\x' + hex.padStart(2, '0');
+  if (code <= 0xffff) return '\\u' + hex.padStart(4, '0');
+  return '\\U' + hex.padStart(8, '0');
 }
 
-/** libyaml `yaml_emitter_analyze_scalar`: may this string be written plain / single-quoted? */
-function analyze(s: string): { plain: boolean; single: boolean } {
-  if (s.length === 0) return { plain: false, single: false };
-  let block = false;
-  let special = false;
-  if (s.startsWith('---') || s.startsWith('...')) block = true;
+/** emitterc.go `yaml_emitter_write_double_quoted_scalar`: escapes, and folds long lines with `\`. */
+function doubleQuote(s: string, column: number, indent: number): string {
   const chars = [...s];
+  let out = '"';
+  let col = column + 1;
+  let spaces = false;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
-    const next = chars[i + 1];
-    const followedBySpace = next === undefined || next === ' ' || next === '\t';
-    if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(c)) block = true;
-      else if ((c === '?' || c === ':' || c === '-') && followedBySpace) block = true;
-    } else if (c === ':' && followedBySpace) block = true;
-    else if (c === '#' && (chars[i - 1] === ' ' || chars[i - 1] === '\t')) block = true;
     const code = c.codePointAt(0)!;
-    if ((code < 0x20 && c !== '\t') || code === 0x7f || code === 0xfeff) special = true;
-  }
-  const lead = s[0] === ' ' || s[0] === '\t';
-  const trail = s.endsWith(' ') || s.endsWith('\t');
-  return { plain: !block && !special && !lead && !trail, single: !special };
-}
-
-function doubleQuote(s: string): string {
-  let out = '"';
-  for (const c of s) {
-    const code = c.codePointAt(0)!;
-    if (c === '"') out += '\\"';
-    else if (c === '\\') out += '\\\\';
-    else if (c === '\n') out += '\\n';
-    else if (c === '\t') out += '\\t';
-    else if (c === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f)
-      out += `\\x${code.toString(16).padStart(2, '0').toUpperCase()}`;
-    else out += c;
+    if (!isPrintable(code) || code === 0xfeff || c === '\n' || c === '"' || c === '\\') {
+      const e = escapeChar(code);
+      out += e;
+      col += e.length;
+      spaces = false;
+    } else if (c === ' ') {
+      if (!spaces && col > BEST_WIDTH && i !== 0 && i !== chars.length - 1) {
+        out += '\n' + ' '.repeat(indent);
+        col = indent;
+        if (chars[i + 1] === ' ') {
+          out += '\\';
+          col++;
+        }
+      } else {
+        out += c;
+        col++;
+      }
+      spaces = true;
+    } else {
+      out += c;
+      col++;
+      spaces = false;
+    }
   }
   return out + '"';
 }
@@ -150,17 +151,27 @@ export function yamlScalar(v: unknown, column: number, indent: number): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : formatFloat(v);
   const s = String(v);
-  if (s.includes('\n')) return literal(s, indent);
-  if (resolvesToNonString(s)) return doubleQuote(s);
-  const a = analyze(s);
+  // encode.go stringv: literal for multi-line text, plain when it reads back as a string, else
+  // double-quoted; the emitter then downgrades a style the text does not allow.
+  const a = analyzeScalar(s);
+  if (s.includes('\n')) return a.block ? literal(s, indent) : doubleQuote(s, column, indent);
+  if (needsQuoting(s)) return doubleQuote(s, column, indent);
   if (a.plain) return fold(s, column, indent);
   if (a.single) return fold(`'${s.replace(/'/g, "''")}'`, column, indent);
-  return doubleQuote(s);
+  return doubleQuote(s, column, indent);
 }
 
-function formatFloat(n: number): string {
-  const s = String(n);
-  return /e/.test(s) ? s.replace(/e\+?/, 'e+').replace('e+-', 'e-') : s;
+/**
+ * Go `strconv.FormatFloat(f, 'g', -1, 64)` (go-yaml's floatv): shortest digits, exponent form when
+ * the exponent is below -4 or at least 6, with a sign and two or more exponent digits.
+ */
+export function formatFloat(n: number): string {
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? '.nan' : n > 0 ? '.inf' : '-.inf';
+  const [mantissa, e] = n.toExponential().split('e');
+  const exp = Number(e);
+  if (exp < -4 || exp >= 6)
+    return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  return String(n);
 }
 
 function isEmptyCollection(v: unknown): string | undefined {
@@ -234,6 +245,12 @@ function sortDeep(v: unknown): unknown {
 /** `json.MarshalIndent(obj, "", "    ")` over an unstructured object: sorted keys, HTML-escaped. */
 export function toJson(v: unknown, indent = 4): string {
   const s = JSON.stringify(sortDeep(v), null, indent) ?? 'null';
+  return s.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026') + '\n';
+}
+
+/** `json.MarshalIndent` of a typed object whose keys are already in Go struct order. */
+export function toOrderedJson(v: unknown, indent = 4): string {
+  const s = JSON.stringify(v, null, indent) ?? 'null';
   return s.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026') + '\n';
 }
 
