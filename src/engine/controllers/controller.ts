@@ -32,7 +32,7 @@ export abstract class Controller implements Component {
     this.queue = new WorkQueue(
       {
         schedulePop: (d) => sim.after(d, this.name, '__pop'),
-        scheduleAdd: (key, d) => sim.after(d, this.name, '__add', key),
+        scheduleAdd: (key, d, background) => sim.after(d, this.name, '__add', key, background),
       },
       popDelayMs,
     );

@@ -19,8 +19,8 @@ export interface WorkQueueState {
 export interface WorkQueueHost {
   /** Schedules the queue's next pop after `delayMs` (an engine timer owned by the controller). */
   schedulePop(delayMs: number): void;
-  /** Schedules `add(key)` after `delayMs`. */
-  scheduleAdd(key: string, delayMs: number): void;
+  /** Schedules `add(key)` after `delayMs` (a background timer does not keep the cluster busy). */
+  scheduleAdd(key: string, delayMs: number, background?: boolean): void;
 }
 
 export class WorkQueue {
@@ -41,9 +41,13 @@ export class WorkQueue {
     this.ensureScheduled();
   }
 
-  addAfter(key: string, delayMs: number): void {
+  /**
+   * Re-queues `key` after `delayMs`. `background` marks a re-check that only confirms the present
+   * state (a progress deadline that may never pass), so it does not keep the cluster "busy".
+   */
+  addAfter(key: string, delayMs: number, background = false): void {
     if (delayMs <= 0) this.add(key);
-    else this.host.scheduleAdd(key, delayMs);
+    else this.host.scheduleAdd(key, delayMs, background);
   }
 
   /** Re-queues after this item's next backoff step (5 ms, 10 ms, 20 ms, ...). */

@@ -93,8 +93,9 @@ export class Kubelet implements Component, KubeletCtx {
     this.stops = [];
   }
 
-  schedule(delayMs: number, action: string, payload: Json): void {
-    this.sim.after(delayMs, this.name, action, payload);
+  /** `background` timers (steady-state probing) do not keep the cluster busy (see TimerQueue). */
+  schedule(delayMs: number, action: string, payload: Json, background = false): void {
+    this.sim.after(delayMs, this.name, action, payload, background);
   }
 
   onTimer(action: string, payload: Json): void {

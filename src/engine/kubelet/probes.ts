@@ -128,6 +128,11 @@ export function runProbe(
     : { ok: true, output: '' };
 }
 
+function probeSettled(state: { failures: number; ok: boolean }, probe: ProbeSpec): boolean {
+  if (state.failures === 0) return state.ok;
+  return !state.ok && state.failures >= (probe.failureThreshold ?? PROBE_DEFAULT_FAILURE_THRESHOLD);
+}
+
 export function onProbe(k: Kubelet, p: StepPayload): void {
   const pod = k.pod(p.uid);
   const c = k.container(p.uid, p.c)!;
@@ -137,7 +142,16 @@ export function onProbe(k: Kubelet, p: StepPayload): void {
   const state = c.probes[type];
   if (!pod || !spec || !probe || !state || c.state !== 'running' || c.stopping) return;
   const period = (probe.periodSeconds ?? PROBE_DEFAULT_PERIOD_S) * 1000;
-  const next = () => k.schedule(period, 'probe', { uid: p.uid, c: c.name, gen: c.gen, type });
+  // A probe whose results have settled (passing, or a readiness probe failed out) only confirms
+  // the present state: it runs as a background timer, so "run until idle" and `get -w` in a
+  // script can end. A probe that is counting towards a threshold keeps the cluster busy.
+  const next = () =>
+    k.schedule(
+      period,
+      'probe',
+      { uid: p.uid, c: c.name, gen: c.gen, type },
+      probeSettled(state, probe),
+    );
   if (type === 'startup' && c.started) return;
   if (type !== 'startup' && !c.started) return next();
   const r = runProbe(k, pod, c, spec, type, probe);

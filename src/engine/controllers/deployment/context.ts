@@ -21,7 +21,7 @@ export class DeploymentContext {
     /** Working copy with apps/v1 defaults applied. */
     public d: KObject,
     /** Re-queue hooks of the controller. */
-    readonly requeue: { after(ms: number): void; rateLimited(): void },
+    readonly requeue: { after(ms: number, background?: boolean): void; rateLimited(): void },
   ) {}
 
   get store() {

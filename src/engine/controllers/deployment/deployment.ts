@@ -73,7 +73,7 @@ export class DeploymentController extends Controller {
     const stored = this.store.get('Deployment', namespace, name);
     if (!stored) return;
     const ctx = new DeploymentContext(this.sim, withDefaults(stored), {
-      after: (ms) => this.queue.addAfter(key, ms),
+      after: (ms, background) => this.queue.addAfter(key, ms, background),
       rateLimited: () => this.queue.addRateLimited(key),
     });
     const d = ctx.d;

@@ -123,5 +123,6 @@ function requeueStuckDeployment(ctx: DeploymentContext, status: Record<string, u
   const after =
     (parseTime(cur.lastUpdateTime) ?? 0) + d.spec.progressDeadlineSeconds * 1000 - ctx.now();
   if (after < 1000) ctx.requeue.rateLimited();
-  else ctx.requeue.after(after + 1000);
+  // Background: a rollout that completes meanwhile leaves nothing to do at the deadline.
+  else ctx.requeue.after(after + 1000, true);
 }
