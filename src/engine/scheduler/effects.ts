@@ -28,6 +28,8 @@ export function bindPod(sim: Simulation, pod: KObject, node: string): void {
     (p) => {
       p.status ??= {};
       setCondition(p.status, { type: 'PodScheduled', status: 'True', lastProbeTime: null }, now);
+      // The binding clears the nomination (ClearingNominatedNodeNameAfterBinding, beta in 1.35).
+      delete p.status.nominatedNodeName;
     },
     { subresource: 'status' },
   );
