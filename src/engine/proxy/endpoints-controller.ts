@@ -21,7 +21,7 @@ import {
   managesEndpoints,
   podIp,
   selectedPods,
-  servicesSelecting,
+  serviceKeysForPodChange,
   shouldPodBeInEndpoints,
   shouldSetHostname,
   type EndpointPort,
@@ -100,13 +100,7 @@ export class EndpointsController extends Controller {
     super(sim, ENDPOINTS_CONTROLLER);
     this.watch(['Service'], (e) => this.enqueue(e.object));
     this.watch(['Pod'], (e) => {
-      const keys = new Set<string>();
-      for (const p of [e.object, e.old]) {
-        if (!p) continue;
-        for (const s of servicesSelecting(this.store, p.metadata.namespace, p.metadata.labels))
-          keys.add(`${s.metadata.namespace}/${s.metadata.name}`);
-      }
-      for (const k of [...keys].sort()) this.queue.add(k);
+      for (const k of serviceKeysForPodChange(this.store, e)) this.queue.add(k);
     });
   }
 

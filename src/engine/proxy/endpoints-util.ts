@@ -171,3 +171,20 @@ export function servicesSelecting(
     return Object.entries(sel).every(([k, v]) => l[k] === v);
   });
 }
+
+/**
+ * Keys (`ns/name`) of the Services selecting a pod before or after a change: both endpoints
+ * controllers resync those (`getPodServiceMemberships` in k/k endpoint controllers).
+ */
+export function serviceKeysForPodChange(
+  store: ApiStore,
+  e: { object: KObject; old?: KObject },
+): string[] {
+  const keys = new Set<string>();
+  for (const p of [e.object, e.old]) {
+    if (!p) continue;
+    for (const s of servicesSelecting(store, p.metadata.namespace, p.metadata.labels))
+      keys.add(`${s.metadata.namespace}/${s.metadata.name}`);
+  }
+  return [...keys].sort();
+}

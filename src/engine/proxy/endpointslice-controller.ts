@@ -25,7 +25,7 @@ import {
   podIp,
   selectedPods,
   serviceOwnerRef,
-  servicesSelecting,
+  serviceKeysForPodChange,
   shouldPodBeInEndpoints,
   shouldSetHostname,
   type EndpointPort,
@@ -91,13 +91,7 @@ export class EndpointSliceController extends Controller {
     super(sim, ENDPOINTSLICE_CONTROLLER);
     this.watch(['Service'], (e) => this.enqueue(e.object));
     this.watch(['Pod'], (e) => {
-      const keys = new Set<string>();
-      for (const p of [e.object, e.old]) {
-        if (!p) continue;
-        for (const s of servicesSelecting(this.store, p.metadata.namespace, p.metadata.labels))
-          keys.add(`${s.metadata.namespace}/${s.metadata.name}`);
-      }
-      for (const k of [...keys].sort()) this.queue.add(k);
+      for (const k of serviceKeysForPodChange(this.store, e)) this.queue.add(k);
     });
     this.watch(['EndpointSlice'], (e) => {
       const labels = e.object.metadata.labels ?? {};
