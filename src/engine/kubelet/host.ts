@@ -37,27 +37,29 @@ export function logIo(k: Kubelet, c: ContainerRt): Io {
 }
 
 /** Expands `{ts}`-style placeholders in an image's log template. */
+/** English month abbreviations, as C locales print them in log timestamps. */
+export const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
 export function renderLogLine(line: string, now: number, pod: KObject, ip: string): string {
   const iso = new Date(now).toISOString();
   const nginxTs = iso.slice(0, 19).replace('T', ' ').replace(/-/g, '/');
   const d = new Date(now);
   const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = [
-    'Jan',
-    'Feb',
-    'Mar',
-    'Apr',
-    'May',
-    'Jun',
-    'Jul',
-    'Aug',
-    'Sep',
-    'Oct',
-    'Nov',
-    'Dec',
-  ];
-  const httpdTs = `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, '0')} ${iso.slice(11, 23)}000 ${d.getUTCFullYear()}`;
-  const redisTs = `${String(d.getUTCDate()).padStart(2, '0')} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${iso.slice(11, 23)}`;
+  const httpdTs = `${days[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, '0')} ${iso.slice(11, 23)}000 ${d.getUTCFullYear()}`;
+  const redisTs = `${String(d.getUTCDate()).padStart(2, '0')} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${iso.slice(11, 23)}`;
   return line
     .replace(/\{ts\}/g, nginxTs)
     .replace(/\{httpdts\}/g, httpdTs)

@@ -2,6 +2,7 @@
  * What a container answers on a port: the HTTP side of the simulated images. Used by curl,
  * kube-proxy traffic, Ingress and httpGet/tcpSocket probes.
  */
+import { MONTHS } from './host';
 import type { Simulation } from '../sim';
 import type { KObject } from '../api/types';
 import type { Kubelet } from './kubelet';
@@ -113,21 +114,7 @@ function accessLog(
 ): void {
   const now = k.sim.now();
   const d = new Date(now);
-  const months = [
-    'Jan',
-    'Feb',
-    'Mar',
-    'Apr',
-    'May',
-    'Jun',
-    'Jul',
-    'Aug',
-    'Sep',
-    'Oct',
-    'Nov',
-    'Dec',
-  ];
-  const ts = `${String(d.getUTCDate()).padStart(2, '0')}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${d.toISOString().slice(11, 19)} +0000`;
+  const ts = `${String(d.getUTCDate()).padStart(2, '0')}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${d.toISOString().slice(11, 19)} +0000`;
   const ua = opts.userAgent ?? 'curl/8.11.1';
   const ip = opts.clientIp ?? '10.244.0.1';
   if (image.server?.accessLog === 'nginx')
