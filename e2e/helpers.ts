@@ -45,6 +45,10 @@ export async function replaceEditorText(page: Page, text: string): Promise<void>
 /** All pod labels currently on the graph (a cheap fingerprint of the visible state). */
 export async function podLabels(page: Page): Promise<string[]> {
   return (
-    await pods(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
+    await pods(page).evaluateAll((els) =>
+      (els as unknown as { getAttribute(n: string): string | null }[]).map(
+        (e) => e.getAttribute('aria-label') ?? '',
+      ),
+    )
   ).sort();
 }

@@ -1,4 +1,7 @@
-/** The app shell: header, editor | graph split, control-plane view, help overlay. */
+/**
+ * The app shell: header, editor | graph split, control-plane view, help overlay, toasts. In embed
+ * mode (`?embed`, for slides) the editor is left out: graph and controls only.
+ */
 import { useEffect } from 'react';
 import { Header } from './Header';
 import { SplitPane } from './SplitPane';
@@ -9,7 +12,9 @@ import { EventList } from './EventList';
 import { HelpOverlay } from './HelpOverlay';
 import { useShortcuts } from './shortcuts';
 import { useStore } from './store';
-import { sim, startSimulation } from './bridge';
+import { EMBED, sim, startSimulation } from './bridge';
+import { Toast } from './Toast';
+import { Tooltip } from './Tooltip';
 
 export function App() {
   const theme = useStore((s) => s.theme);
@@ -42,24 +47,26 @@ export function App() {
     };
   }, [selected]);
 
+  const graph = (
+    <div className="graph-column">
+      <Graph />
+      {!EMBED && (
+        <div className="lower-panels">
+          <ControlPlane />
+          <EventList />
+        </div>
+      )}
+    </div>
+  );
   return (
-    <div className="app">
+    <div className={`app${EMBED ? ' embed' : ''}`}>
       <Header />
       <main className="main">
-        <SplitPane
-          left={<EditorPanel />}
-          right={
-            <div className="graph-column">
-              <Graph />
-              <div className="lower-panels">
-                <ControlPlane />
-                <EventList />
-              </div>
-            </div>
-          }
-        />
+        {EMBED ? graph : <SplitPane left={<EditorPanel />} right={graph} />}
       </main>
       <HelpOverlay />
+      <Toast />
+      <Tooltip />
     </div>
   );
 }

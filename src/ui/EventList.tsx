@@ -15,7 +15,7 @@ export const EventList = memo(function EventList() {
     <section className="events" aria-label={t('events.title')}>
       <h2>{t('events.title')}</h2>
       {shown.length === 0 ? (
-        <p className="muted">{t('events.empty')}</p>
+        <p className="muted empty-state">{t('events.empty')}</p>
       ) : (
         <ol className="event-list">
           {shown.map((e) => (

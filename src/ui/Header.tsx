@@ -1,13 +1,22 @@
-/** The top bar: playback controls, clock, scenario, Apply/Load, proxy mode, theme and language. */
+/**
+ * The top bar: playback controls and the simulated clock, the scenario and its steps, Apply/Load/
+ * Share, the kube-proxy mode, theme, language and help. Every control has a tooltip naming its
+ * shortcut (shortcuts.ts); in embed mode (slides) the editor's actions give way to a link to the
+ * full playground.
+ */
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from './store';
 import { useT } from './i18n';
-import { applyEditor, loadEditor, sim } from './bridge';
+import { applyEditor, EMBED, loadEditor, setProxyMode, sim } from './bridge';
 import { clockText, speedText } from './format';
 import { SPEEDS } from '../worker/protocol';
+import { StepTimeline } from './scenario/StepTimeline';
+import { ShareButton } from './share/ShareButton';
+import { EMBED_KEY } from './share/link';
 import {
   BackIcon,
+  ExternalIcon,
   FastIcon,
   MoonIcon,
   PauseIcon,
@@ -37,7 +46,12 @@ const Clock = memo(function Clock() {
         : t('status.playing')
       : t('status.paused');
   return (
-    <div className="clock" aria-label={t('header.clock')} data-trace={trace}>
+    <div
+      className="clock"
+      aria-label={t('header.clock')}
+      data-trace={trace}
+      data-tip={t('header.clockTip')}
+    >
       <time
         data-testid="sim-clock"
         dateTime={now ? new Date(now).toISOString() : undefined}
@@ -50,11 +64,26 @@ const Clock = memo(function Clock() {
           {t('header.events', { n: steps })}
         </span>
         {' · '}
-        <span data-testid="sim-state">{state}</span>
+        <span
+          data-testid="sim-state"
+          className={`state-${fast ? 'fast' : playing ? 'playing' : 'paused'}`}
+        >
+          {state}
+        </span>
       </span>
     </div>
   );
 });
+
+/** The full playground with the same scenario (embed mode's way out). */
+function openFullHref(): string {
+  const hash = location.hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter((p) => p && p !== EMBED_KEY && p !== `${EMBED_KEY}=1`)
+    .join('&');
+  return `${location.pathname}${hash ? `#${hash}` : ''}`;
+}
 
 export function Header() {
   const t = useT();
@@ -65,12 +94,12 @@ export function Header() {
       canBack: s.clock.canStepBack,
     })),
   );
-  const scenario = useStore((s) => s.scenario);
+  const proxyMode = useStore((s) => s.scenario?.proxyMode ?? 'rr');
   const { theme, lang, setPrefs } = useStore(
     useShallow((s) => ({ theme: s.theme, lang: s.lang, setPrefs: s.setPrefs })),
   );
-  const proxyMode = scenario?.proxyMode ?? 'rr';
-  const title = lang === 'ko' && scenario?.titleKo ? scenario.titleKo : scenario?.title;
+  const proxyText = t(proxyMode === 'rr' ? 'proxy.rr' : 'proxy.random');
+  const playLabel = playing ? t('header.pause') : t('header.play');
 
   return (
     <header className="app-header">
@@ -81,21 +110,23 @@ export function Header() {
         </svg>
         <span className="brand-name">{t('app.name')}</span>
       </div>
-      <div className="controls" role="toolbar" aria-label={t('header.clock')}>
+      <div className="controls" role="toolbar" aria-label={t('header.playback')}>
         <button
           className="btn icon"
           onClick={() => sim.back()}
           disabled={!canBack}
           aria-label={t('header.back')}
-          title={`${t('header.back')} (,)`}
+          aria-keyshortcuts=","
+          data-tip={`${t('header.back')} (,)`}
         >
           <BackIcon />
         </button>
         <button
           className="btn icon primary"
           onClick={() => sim.togglePlay()}
-          aria-label={playing ? t('header.pause') : t('header.play')}
-          title={`${playing ? t('header.pause') : t('header.play')} (Space)`}
+          aria-label={playLabel}
+          aria-keyshortcuts="Space"
+          data-tip={`${playLabel} (${t('key.space')})`}
         >
           {playing ? <PauseIcon /> : <PlayIcon />}
         </button>
@@ -103,14 +134,16 @@ export function Header() {
           className="btn icon"
           onClick={() => sim.step()}
           aria-label={t('header.step')}
-          title={`${t('header.step')} (.)`}
+          aria-keyshortcuts="."
+          data-tip={`${t('header.step')} (.)`}
         >
           <StepIcon />
         </button>
-        <label className="speed">
+        <label className="speed" data-tip={`${t('header.speed')} (− / +)`}>
           <span className="visually-hidden">{t('header.speed')}</span>
           <select
             aria-label={t('header.speed')}
+            aria-keyshortcuts="- +"
             value={speed}
             onChange={(e) => sim.setSpeed(Number(e.target.value))}
           >
@@ -125,7 +158,8 @@ export function Header() {
           className="btn icon"
           onClick={() => sim.runUntilIdle()}
           aria-label={t('header.idle')}
-          title={t('header.idle')}
+          aria-keyshortcuts="I"
+          data-tip={`${t('header.idle')} (I)`}
         >
           <FastIcon />
         </button>
@@ -133,33 +167,56 @@ export function Header() {
           className="btn icon"
           onClick={() => sim.reset()}
           aria-label={t('header.reset')}
-          title={t('header.reset')}
+          data-tip={t('header.resetTip')}
         >
           <ResetIcon />
         </button>
         <Clock />
       </div>
-      <div className="scenario-name" title={t('header.scenario')}>
-        {title}
+      <div className="scenario-name">
+        <StepTimeline />
       </div>
       <div className="actions">
-        <button className="btn primary" onClick={applyEditor} title="Ctrl+Enter">
-          {t('header.apply')}
-        </button>
-        <button className="btn" onClick={loadEditor}>
-          {t('header.load')}
-        </button>
+        {!EMBED && (
+          <>
+            <button
+              className="btn primary"
+              onClick={applyEditor}
+              aria-keyshortcuts="Control+Enter"
+              data-tip={`${t('header.applyTip')} (Ctrl+Enter)`}
+            >
+              {t('header.apply')}
+            </button>
+            <button className="btn" onClick={loadEditor} data-tip={t('header.loadTip')}>
+              {t('header.load')}
+            </button>
+            <ShareButton />
+          </>
+        )}
+        {EMBED && (
+          <a
+            className="btn"
+            href={openFullHref()}
+            target="_blank"
+            rel="noopener"
+            data-tip={t('embed.openTip')}
+          >
+            {t('embed.open')} <ExternalIcon />
+          </a>
+        )}
         <button
-          className="badge"
-          aria-label={`${t('header.proxy')}: ${t(proxyMode === 'rr' ? 'proxy.rr' : 'proxy.random')}`}
-          onClick={() => sim.setProxyMode(proxyMode === 'rr' ? 'random' : 'rr')}
+          className={`badge proxy-${proxyMode}`}
+          aria-label={`${t('header.proxy')}: ${proxyText}`}
+          data-tip={t(proxyMode === 'rr' ? 'proxy.tip.rr' : 'proxy.tip.random')}
+          onClick={() => setProxyMode(proxyMode === 'rr' ? 'random' : 'rr')}
         >
-          {t(proxyMode === 'rr' ? 'proxy.rr' : 'proxy.random')}
+          {proxyText}
         </button>
         <button
           className="btn icon"
           onClick={() => setPrefs({ theme: theme === 'dark' ? 'light' : 'dark' })}
           aria-label={theme === 'dark' ? t('header.theme.light') : t('header.theme.dark')}
+          data-tip={theme === 'dark' ? t('header.theme.light') : t('header.theme.dark')}
         >
           {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
         </button>
@@ -167,6 +224,7 @@ export function Header() {
           className="btn"
           onClick={() => setPrefs({ lang: lang === 'en' ? 'ko' : 'en' })}
           aria-label={t('header.lang.label')}
+          data-tip={t('header.lang.label')}
           lang={lang === 'en' ? 'ko' : 'en'}
         >
           {t('header.lang')}
@@ -175,7 +233,8 @@ export function Header() {
           className="btn icon"
           onClick={() => setPrefs({ helpOpen: true })}
           aria-label={t('header.help')}
-          title={`${t('header.help')} (?)`}
+          aria-keyshortcuts="?"
+          data-tip={`${t('header.help')} (?)`}
         >
           ?
         </button>

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from './store';
 import { useT } from './i18n';
+import { SHORTCUTS } from './keys';
 
 export function HelpOverlay() {
   const t = useT();
@@ -12,13 +13,7 @@ export function HelpOverlay() {
     if (open) close.current?.focus();
   }, [open]);
   if (!open) return null;
-  const rows: [string, string][] = [
-    ['Space', t('help.play')],
-    ['.', t('help.step')],
-    [',', t('help.back')],
-    ['Ctrl/⌘ + Enter', t('help.apply')],
-    ['?', t('help.help')],
-  ];
+  const rows = SHORTCUTS.map(([k, what]) => [k === 'Space' ? t('key.space') : k, t(what)]);
   return (
     <div className="overlay" onClick={() => setPrefs({ helpOpen: false })}>
       <div
@@ -29,6 +24,7 @@ export function HelpOverlay() {
         onClick={(e) => e.stopPropagation()}
       >
         <h2 id="help-title">{t('help.title')}</h2>
+        <p className="help-about">{t('help.about')}</p>
         <dl className="shortcuts">
           {rows.map(([k, v]) => (
             <div key={k}>

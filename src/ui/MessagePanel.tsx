@@ -1,6 +1,11 @@
-/** Markers of the editor (by line) and the output of Apply/Load and engine errors, as plain text. */
+/**
+ * Markers of the editor (by line) and the output of Apply/Load, link problems and engine errors,
+ * as plain text; the first-run hint sits on top until dismissed.
+ */
 import { useStore } from './store';
 import { useT } from './i18n';
+import { restoreOwnText } from './bridge';
+import { Welcome } from './Welcome';
 
 export function MessagePanel() {
   const t = useT();
@@ -9,14 +14,15 @@ export function MessagePanel() {
   const clear = useStore((s) => s.clearMessages);
   const empty = markers.length === 0 && messages.length === 0;
   return (
-    <section className="messages" aria-label={t('messages.title')}>
+    <section className="messages" aria-labelledby="messages-title">
       <header>
-        <h2>{t('messages.title')}</h2>
+        <h2 id="messages-title">{t('messages.title')}</h2>
         <button className="btn small" onClick={clear} disabled={messages.length === 0}>
           {t('messages.clear')}
         </button>
       </header>
-      <div className="messages-body" role="log" aria-live="polite">
+      <div className="messages-body" role="log" aria-live="polite" data-testid="messages">
+        <Welcome />
         {empty && <p className="muted">{t('messages.empty')}</p>}
         {markers.length > 0 && (
           <ul className="marker-list" data-testid="marker-list">
@@ -29,9 +35,14 @@ export function MessagePanel() {
           </ul>
         )}
         {messages.map((m) => (
-          <pre key={m.id} className={`message ${m.kind}`}>
-            {m.text}
-          </pre>
+          <div key={m.id} className={`message-row ${m.kind}`}>
+            <pre className={`message ${m.kind}`}>{m.text}</pre>
+            {m.action === 'restoreText' && (
+              <button className="btn small" onClick={restoreOwnText}>
+                {t('link.restore')}
+              </button>
+            )}
+          </div>
         ))}
       </div>
     </section>

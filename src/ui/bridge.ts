@@ -8,8 +8,11 @@ import { parseScenario } from '../scenario/format';
 import { parseDuration } from '../engine/clock';
 import { applyBatch } from './store/cluster';
 import { useStore } from './store';
-import { getText, setText } from './editor/text';
+import { borrowText, getText, onEdit, recoverableText, setText } from './editor/text';
 import { translate } from './i18n';
+import { hashWithoutScenario, isEmbed, linkErrorKind, linkScenario } from './share/link';
+import { DEFAULT_SCENARIO } from '../scenario/default';
+import type { ProxyMode } from '../engine/config';
 
 /** Batches queued while the page is hidden (no animation frames) before they are applied anyway. */
 export const MAX_QUEUED_BATCHES = 120;
@@ -31,7 +34,12 @@ function enqueue(b: Batch): void {
   else if (!frame) frame = requestAnimationFrame(drain);
 }
 
-const t = (k: Parameters<typeof translate>[1]) => translate(useStore.getState().lang, k);
+const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) =>
+  translate(useStore.getState().lang, k, p);
+
+/** `?embed` or `#...&embed=1`: graph and controls only (for slides); read once at startup. */
+export const EMBED =
+  typeof location !== 'undefined' ? isEmbed(location.search, location.hash) : false;
 
 export const sim = new SimClient({
   batch: enqueue,
@@ -62,6 +70,46 @@ export const sim = new SimClient({
   },
 });
 
+function replaceHash(hash: string): void {
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+}
+
+/**
+ * The text to start with: a link's scenario (`#s=...`), borrowed so the user's own saved text is
+ * not overwritten; after a damaged or hostile link, the default scenario (also borrowed) and the
+ * reason in the message panel; otherwise the saved text.
+ */
+function startupText(): string {
+  const link = linkScenario(location.hash);
+  const st = useStore.getState();
+  if (link.kind === 'none') return getText();
+  if (link.kind === 'ok') {
+    borrowText(link.text);
+    st.message('info', `${t('link.opened')}\n`, recoverableText() ? 'restoreText' : undefined);
+    // Once edited, the text is the user's own (autosaved) and the link no longer describes it.
+    const off = onEdit(() => {
+      off();
+      replaceHash(hashWithoutScenario(location.hash));
+    });
+    return link.text;
+  }
+  replaceHash(hashWithoutScenario(location.hash));
+  borrowText(DEFAULT_SCENARIO);
+  st.message(
+    'err',
+    `${t(`link.error.${linkErrorKind(link.error)}`)}\n${t('link.fallback')}\n`,
+    recoverableText() ? 'restoreText' : undefined,
+  );
+  return DEFAULT_SCENARIO;
+}
+
+/** Brings back the user's own text that a link displaced (message panel button). */
+export function restoreOwnText(): void {
+  const own = recoverableText();
+  if (own === undefined) return;
+  loadText(own);
+}
+
 /**
  * Starts the simulation with the saved (or default) scenario. `?paused` starts it paused and
  * `?at=30s` first runs that much simulated time at once (deterministic tests and screenshots).
@@ -70,7 +118,15 @@ export function startSimulation(): void {
   const params = new URLSearchParams(location.search);
   const at = params.get('at');
   const runFor = at ? parseDuration(at) : undefined;
-  sim.start(getText(), !params.has('paused'), runFor);
+  sim.start(startupText(), !params.has('paused'), runFor);
+}
+
+/** Switches kube-proxy's backend choice; it applies from the next request on. */
+export function setProxyMode(mode: ProxyMode): void {
+  sim.setProxyMode(mode);
+  const text = t(mode === 'rr' ? 'proxy.switched.rr' : 'proxy.switched.random');
+  useStore.getState().showToast(text);
+  useStore.getState().message('info', `${text}\n`);
 }
 
 /**

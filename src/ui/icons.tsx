@@ -53,3 +53,31 @@ export const SunIcon = () => (
     />
   </svg>
 );
+export const ShareIcon = () => (
+  <svg {...P}>
+    <circle cx="12" cy="3.5" r="2" fill="currentColor" />
+    <circle cx="4" cy="8" r="2" fill="currentColor" />
+    <circle cx="12" cy="12.5" r="2" fill="currentColor" />
+    <path d="M12 3.5 4 8l8 4.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+  </svg>
+);
+export const FitIcon = () => (
+  <svg {...P}>
+    <path
+      d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+    />
+  </svg>
+);
+export const ExternalIcon = () => (
+  <svg {...P}>
+    <path
+      d="M9 2.5h4.5V7M13.5 2.5 7 9M11.5 9.5v4h-9v-9h4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    />
+  </svg>
+);

@@ -1,11 +1,13 @@
 /**
- * Global keyboard shortcuts: Space play/pause, `.` step, `,` step back, Ctrl/Cmd+Enter apply,
- * `?` help. Keys typed into the editor or a form field are left alone (Monaco handles its own
- * Ctrl+Enter).
+ * Global keyboard shortcuts: Space play/pause, `.` step, `,` step back, `-`/`+` slower/faster,
+ * `I` run until idle, `F` fit the graph, Ctrl/Cmd+Enter apply, `?` help. Keys typed into the
+ * editor or a form field are left alone (Monaco handles its own Ctrl+Enter). The help overlay
+ * lists SHORTCUTS, so the two cannot drift apart.
  */
 import { useEffect } from 'react';
 import { applyEditor, sim } from './bridge';
 import { useStore } from './store';
+import { nextSpeed } from './keys';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -37,6 +39,21 @@ export function useShortcuts(): void {
           break;
         case ',':
           sim.back();
+          break;
+        case '+':
+        case '=':
+          sim.setSpeed(nextSpeed(st.clock.speed, 1));
+          break;
+        case '-':
+          sim.setSpeed(nextSpeed(st.clock.speed, -1));
+          break;
+        case 'i':
+        case 'I':
+          sim.runUntilIdle();
+          break;
+        case 'f':
+        case 'F':
+          st.requestFit();
           break;
         case '?':
           st.setPrefs({ helpOpen: !st.helpOpen });

@@ -8,7 +8,7 @@
 import type { SimSnapshot } from '../engine/sim';
 import type { ProxyMode } from '../engine/config';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Speeds the UI offers (simulated seconds per wall second). */
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 50] as const;
@@ -21,6 +21,8 @@ export interface NodeInfo {
   ready: boolean;
   unschedulable: boolean;
   controlPlane: boolean;
+  /** spec.taints as `key[=value]:Effect` (the control-plane node's NoSchedule taint). */
+  taints: string[];
   /** millicores / bytes / pods the node offers (status.allocatable) */
   cpuAllocatable: number;
   memoryAllocatable: number;
@@ -82,15 +84,30 @@ export interface EventView {
   source: string;
 }
 
+/** How a request ended (proxy/request-log.ts RequestResult). */
+export type RequestResult = 'ok' | 'refused' | 'timeout' | 'error';
+
 export interface RequestView {
   seq: number;
   time: number;
   from: string;
   service?: string;
+  /** uid of the Service the request was sent to (drawn as a pulse from it). */
+  serviceUid?: string;
   pod?: string;
+  /** uid of the pod that answered or was tried (the pulse's target). */
+  podUid?: string;
   node?: string;
   status?: number;
   ok: boolean;
+  result: RequestResult;
+  latencyMs: number;
+}
+
+/** Requests that reached a pod since the scenario was loaded (within the request log's window). */
+export interface RequestCount {
+  ok: number;
+  failed: number;
 }
 
 export interface ClockView {
@@ -117,11 +134,29 @@ export interface Activity {
   writes: Record<string, number>;
 }
 
+export interface LocalizedText {
+  en: string;
+  ko?: string;
+}
+
+/** One step of the scenario header, for the step timeline and its captions. */
+export interface StepInfo {
+  /** Simulated ms after the start at which it runs; otherwise right after the previous step. */
+  at?: number;
+  run: string;
+  note?: LocalizedText;
+  line: number;
+}
+
 export interface ScenarioInfo {
   title: string;
   titleKo?: string;
+  description?: LocalizedText;
   proxyMode: ProxyMode;
   nodes: string[];
+  /** The simulated time the scenario starts at (epoch ms); step `at` offsets count from it. */
+  startTime: number;
+  steps: StepInfo[];
 }
 
 export interface LineError {
@@ -169,6 +204,10 @@ export interface Batch {
   timers: { count: number; next: TimerView[] };
   activity: Activity;
   traceHash: string;
+  /** Index of the scenario step started last (-1: none yet). */
+  step: number;
+  /** Per-pod request counters that changed (all of them in a reset batch), by pod uid. */
+  requestCounts: Record<string, RequestCount>;
 }
 
 export type FromWorker =

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { podStatus } from './views';
+import { nodeView, podStatus } from './views';
+import { createSimulation } from '../engine/cluster/create';
+import { defaultClusterConfig } from '../engine/config';
 import type { KObject } from '../engine/api/types';
 
 const pod = (status: object, extra: Partial<KObject> = {}): KObject =>
@@ -106,5 +108,17 @@ describe('podStatus (kubectl get pods STATUS)', () => {
         ),
       ),
     ).toBe('Init:0/1');
+  });
+});
+
+describe('nodeView', () => {
+  it('lists the taints of a kubeadm control-plane node as key:Effect', () => {
+    const sim = createSimulation(defaultClusterConfig({ seed: 1 }));
+    const views = sim.store.list('Node').map((n) => nodeView(n, []));
+    const cp = views.find((v) => v.node?.controlPlane)!;
+    expect(cp.node!.taints).toEqual(['node-role.kubernetes.io/control-plane:NoSchedule']);
+    expect(
+      views.filter((v) => !v.node?.controlPlane).every((v) => v.node!.taints.length === 0),
+    ).toBe(true);
   });
 });

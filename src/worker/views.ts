@@ -166,6 +166,9 @@ export function nodeView(n: KObject, podsOnNode: KObject[]): ObjView {
       ready,
       unschedulable,
       controlPlane: n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined,
+      taints: ((n.spec?.taints ?? []) as { key: string; value?: string; effect: string }[]).map(
+        (t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`,
+      ),
       cpuAllocatable: milliCpu(alloc.cpu),
       memoryAllocatable: parseQuantity(alloc.memory),
       podsAllocatable: Number(alloc.pods ?? 0),

@@ -9,6 +9,8 @@ import type {
   ClockView,
   EventView,
   ObjView,
+  RequestCount,
+  RequestResult,
   RequestView,
   TimerView,
 } from '../../worker/protocol';
@@ -17,6 +19,22 @@ import type {
 export const MAX_EVENTS = 300;
 /** Requests kept for the traffic view. */
 export const MAX_REQUESTS = 300;
+/** Pulses kept per Service → pod edge (older ones have finished their animation). */
+export const MAX_PULSES_PER_EDGE = 4;
+/**
+ * Requests older than this (simulated ms before the batch's clock) are counted but not animated:
+ * after a fast-forward, a burst of old requests would only flood the edges.
+ */
+export const PULSE_WINDOW_MS = 3000;
+
+/** Id of the graph edge from a Service to one of its endpoint pods (the path a request pulse takes). */
+export const serviceEdgeId = (svcUid: string, podUid: string) => `s:${svcUid}>${podUid}`;
+
+/** One request drawn as a pulse (keyed by its sequence number, so it animates once). */
+export interface Pulse {
+  seq: number;
+  result: RequestResult;
+}
 
 /** The fields of an object that decide where the graph draws it; status lives in `objects`. */
 export interface StructRecord {
@@ -40,6 +58,14 @@ export interface ClusterState {
   traceHash: string;
   events: EventView[];
   requests: RequestView[];
+  /** Recent requests per Service → pod edge id (`s:<svc>><pod>`), newest last. */
+  pulses: Record<string, Pulse[]>;
+  /** The latest request per Service uid (a refused request flashes the Service box). */
+  serviceHits: Record<string, Pulse>;
+  /** Requests that reached each pod (by pod uid), as the worker counts them. */
+  requestCounts: Record<string, RequestCount>;
+  /** Index of the scenario step started last (-1: none yet). */
+  step: number;
   activity: Activity & { seq: number };
   /** Bumped on every batch: lets the control-plane view animate even for repeated activity. */
   batches: number;
@@ -63,6 +89,10 @@ export const initialCluster: ClusterState = {
   traceHash: '',
   events: [],
   requests: [],
+  pulses: {},
+  serviceHits: {},
+  requestCounts: {},
+  step: -1,
   activity: { components: {}, writes: {}, seq: 0 },
   batches: 0,
   resets: 0,
@@ -129,6 +159,10 @@ export function applyBatch(s: ClusterState, b: Batch): ClusterState {
   }
   let requests = b.reset ? [] : s.requests;
   if (b.requests.length > 0) requests = [...requests, ...b.requests].slice(-MAX_REQUESTS);
+  const { pulses, serviceHits } = traffic(s, b);
+  let requestCounts = b.reset ? {} : s.requestCounts;
+  if (b.reset || Object.keys(b.requestCounts).length > 0)
+    requestCounts = { ...requestCounts, ...b.requestCounts };
   const active =
     Object.keys(b.activity.components).length > 0 || Object.keys(b.activity.writes).length > 0;
   return {
@@ -139,8 +173,30 @@ export function applyBatch(s: ClusterState, b: Batch): ClusterState {
     traceHash: b.traceHash,
     events,
     requests,
+    pulses,
+    serviceHits,
+    requestCounts,
+    step: b.step,
     activity: active ? { ...b.activity, seq: s.activity.seq + 1 } : s.activity,
     batches: s.batches + 1,
     resets: b.reset ? s.resets + 1 : s.resets,
   };
+}
+
+/** Pulses and Service hits after a batch: only edges and Services with new requests get new objects. */
+function traffic(s: ClusterState, b: Batch): Pick<ClusterState, 'pulses' | 'serviceHits'> {
+  if (b.reset) return { pulses: {}, serviceHits: {} };
+  const recent = b.requests.filter((r) => r.time >= b.clock.now - PULSE_WINDOW_MS);
+  if (recent.length === 0) return { pulses: s.pulses, serviceHits: s.serviceHits };
+  const pulses = { ...s.pulses };
+  const serviceHits = { ...s.serviceHits };
+  for (const r of recent) {
+    if (!r.serviceUid) continue;
+    const p: Pulse = { seq: r.seq, result: r.result };
+    serviceHits[r.serviceUid] = p;
+    if (!r.podUid) continue;
+    const id = serviceEdgeId(r.serviceUid, r.podUid);
+    pulses[id] = [...(pulses[id] ?? []), p].slice(-MAX_PULSES_PER_EDGE);
+  }
+  return { pulses, serviceHits };
 }

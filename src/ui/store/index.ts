@@ -5,17 +5,30 @@
 import { create } from 'zustand';
 import type { Batch } from '../../worker/protocol';
 import { applyBatch, initialCluster, type ClusterState } from './cluster';
-import { addMessage, initialSession, type MessageKind, type SessionState } from './session';
+import {
+  addMessage,
+  initialSession,
+  type MessageAction,
+  type MessageKind,
+  type SessionState,
+} from './session';
 import { loadPrefs, savePrefs, type PrefsState } from './prefs';
 
 export interface Actions {
   applyBatch(b: Batch): void;
   setSession(p: Partial<SessionState>): void;
-  message(kind: MessageKind, text: string): void;
+  message(kind: MessageKind, text: string, action?: MessageAction): void;
+  requestFit(): void;
+  /** Shows a toast for TOAST_MS. */
+  showToast(text: string): void;
   clearMessages(): void;
   setPrefs(p: Partial<PrefsState>): void;
   select(uid: string | undefined): void;
 }
+
+/** How long a toast stays up (long enough to read two short sentences). */
+export const TOAST_MS = 4000;
+let toasts = 0;
 
 export type AppState = ClusterState & SessionState & PrefsState & Actions;
 
@@ -25,7 +38,16 @@ export const useStore = create<AppState>()((set, get) => ({
   ...loadPrefs(),
   applyBatch: (b) => set((s) => applyBatch(s, b)),
   setSession: (p) => set(p),
-  message: (kind, text) => set((s) => ({ messages: addMessage(s.messages, kind, text) })),
+  message: (kind, text, action) =>
+    set((s) => ({ messages: addMessage(s.messages, kind, text, action) })),
+  requestFit: () => set((s) => ({ fitRequests: s.fitRequests + 1 })),
+  showToast: (text) => {
+    const id = ++toasts;
+    set({ toast: { id, text } });
+    setTimeout(() => {
+      if (get().toast?.id === id) set({ toast: undefined });
+    }, TOAST_MS);
+  },
   clearMessages: () => set({ messages: [] }),
   setPrefs: (p) => {
     set(p);
@@ -36,6 +58,7 @@ export const useStore = create<AppState>()((set, get) => ({
       hiddenNamespaces: s.hiddenNamespaces,
       split: s.split,
       helpOpen: s.helpOpen,
+      hintDismissed: s.hintDismissed,
     });
   },
   select: (uid) =>

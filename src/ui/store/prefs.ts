@@ -1,6 +1,7 @@
 /** User preferences (theme, language, namespace filter), remembered in localStorage. */
-export type Theme = 'light' | 'dark';
-export type Lang = 'en' | 'ko';
+import type { Lang, Theme } from '../lang';
+
+export type { Lang, Theme };
 
 export interface PrefsState {
   theme: Theme;
@@ -10,6 +11,8 @@ export interface PrefsState {
   /** Editor width as a fraction of the window. */
   split: number;
   helpOpen: boolean;
+  /** The first-run "what is this?" hint was dismissed. */
+  hintDismissed: boolean;
 }
 
 export const PREFS_KEY = 'kubeplay.prefs.v1';
@@ -36,6 +39,7 @@ export function loadPrefs(): PrefsState {
     hiddenNamespaces: DEFAULT_HIDDEN_NAMESPACES,
     split: 0.36,
     helpOpen: false,
+    hintDismissed: false,
   };
   try {
     const raw = typeof localStorage !== 'undefined' ? localStorage.getItem(PREFS_KEY) : null;
@@ -48,6 +52,7 @@ export function loadPrefs(): PrefsState {
       ...(Array.isArray(p.hiddenNamespaces)
         ? { hiddenNamespaces: p.hiddenNamespaces.filter((x) => typeof x === 'string') }
         : {}),
+      ...(p.hintDismissed === true ? { hintDismissed: true } : {}),
       ...(typeof p.split === 'number'
         ? { split: Math.min(MAX_SPLIT, Math.max(MIN_SPLIT, p.split)) }
         : {}),

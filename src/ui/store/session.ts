@@ -9,9 +9,19 @@ export const MAX_MESSAGES = 100;
 
 export type MessageKind = 'out' | 'err' | 'engine' | 'info';
 
+/** Something a message offers to do (a button beside it). */
+export type MessageAction = 'restoreText';
+
 export interface Message {
   id: number;
   kind: MessageKind;
+  text: string;
+  action?: MessageAction;
+}
+
+/** A short confirmation shown over the app for a few seconds (link copied, proxy mode changed). */
+export interface Toast {
+  id: number;
   text: string;
 }
 
@@ -35,6 +45,11 @@ export interface SessionState {
   /** YAML of the selected object, once the worker answered. */
   selectedYaml?: { uid: string; text: string };
   workerRestarts: number;
+  /** Bumped to ask the graph to fit the view (fit button, `F`). */
+  fitRequests: number;
+  toast?: Toast;
+  /** The step whose caption the user closed (the next step's caption shows again). */
+  captionClosed: number;
 }
 
 export const initialSession: SessionState = {
@@ -43,20 +58,31 @@ export const initialSession: SessionState = {
   scenarioErrors: [],
   messages: [],
   workerRestarts: 0,
+  fitRequests: 0,
+  captionClosed: -2,
 };
 
 let nextMessage = 1;
 
-export function addMessage(messages: Message[], kind: MessageKind, text: string): Message[] {
+export function addMessage(
+  messages: Message[],
+  kind: MessageKind,
+  text: string,
+  action?: MessageAction,
+): Message[] {
   const last = messages[messages.length - 1];
   // Output of one command arrives in pieces; keep consecutive pieces of the same kind together.
   if (
+    !action &&
     last &&
+    !last.action &&
     last.kind === kind &&
     (kind === 'out' || kind === 'err') &&
     !last.text.endsWith('\n\n')
   ) {
     return [...messages.slice(0, -1), { ...last, text: last.text + text }];
   }
-  return [...messages, { id: nextMessage++, kind, text }].slice(-MAX_MESSAGES);
+  return [...messages, { id: nextMessage++, kind, text, ...(action ? { action } : {}) }].slice(
+    -MAX_MESSAGES,
+  );
 }

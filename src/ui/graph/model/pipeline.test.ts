@@ -4,14 +4,15 @@ import { buildModel } from './model';
 import { filterModel } from './filter';
 import { groupModel } from './group';
 import {
-  assignSlots,
   DOT_LAYER_THRESHOLD,
   layoutGraph,
   NODE_HEADER,
+  NODE_W,
   POD_COLS,
   QUEUE_ID,
   type LayoutNode,
 } from './layout';
+import { assignColors, assignSlots, OWNER_COLORS } from './slots';
 
 let t = 0;
 const rec = (kind: string, name: string, extra: Partial<StructRecord> = {}): StructRecord => ({
@@ -69,18 +70,16 @@ describe('graph pipeline', () => {
     expect(groupModel(buildModel(s)).pending.map((p) => p.name)).toContain('web-abc-1');
   });
 
-  it('layout lists parents before their children and draws owner and service edges', () => {
+  it('layout lists parents before their children; edges: owner → owned workload, Service → endpoint pods', () => {
     const m = filterModel(buildModel(cluster()), ['kube-system']);
     const l = layoutGraph(m, groupModel(m));
     const index = new Map(l.nodes.map((n, i) => [n.id, i]));
     for (const n of l.nodes)
       if (n.parentId) expect(index.get(n.parentId)!).toBeLessThan(index.get(n.id)!);
     expect(l.nodes.find((n) => n.id === 'Pod-web-abc-3')!.parentId).toBe(QUEUE_ID);
+    // Pods show their owner by colour instead of an edge across the canvas.
     expect(l.edges.map((e) => e.id).sort()).toEqual([
       'o:Deployment-web>ReplicaSet-web-abc',
-      'o:ReplicaSet-web-abc>Pod-web-abc-1',
-      'o:ReplicaSet-web-abc>Pod-web-abc-2',
-      'o:ReplicaSet-web-abc>Pod-web-abc-3',
       's:Service-web>Pod-web-abc-1',
     ]);
     expect(l.dotMode).toBe(false);
@@ -111,7 +110,7 @@ describe('graph pipeline', () => {
     const l1 = layoutGraph(m1, groupModel(m1));
     const p = rec('Pod', 'web-abc-9', { ownerUid: 'ReplicaSet-web-abc', nodeName: 'node-1' });
     const m2 = buildModel({ ...s, [p.uid]: p });
-    const l2 = layoutGraph(m2, groupModel(m2), l1.slots);
+    const l2 = layoutGraph(m2, groupModel(m2), l1.memory);
     const pos = (l: typeof l1, id: string) => l.nodes.find((n) => n.id === id)!;
     expect(pos(l2, 'Pod-web-abc-1')).toMatchObject({
       x: pos(l1, 'Pod-web-abc-1').x,
@@ -132,5 +131,83 @@ describe('graph pipeline', () => {
     expect(l.dotMode).toBe(true);
     expect(l.nodes.some((n) => n.kind === 'pod')).toBe(false);
     expect(l.edges.some((e) => e.target.startsWith('Pod-'))).toBe(false);
+  });
+
+  const workers = (n: number) =>
+    Object.fromEntries(
+      ['control-plane', ...Array.from({ length: n }, (_, i) => `node-${i + 1}`)].map((name) => {
+        const r = rec('Node', name);
+        return [r.uid, r];
+      }),
+    );
+  const nodeBoxes = (l: ReturnType<typeof layoutGraph>) =>
+    l.nodes.filter((n) => n.kind === 'k8snode');
+
+  it.each([
+    [1.45, 2],
+    [4, 4],
+    [0.6, 1],
+  ])('four nodes in a pane of aspect %s are laid out in %s columns', (aspect, cols) => {
+    const m = buildModel(workers(3));
+    const l = layoutGraph(m, groupModel(m), undefined, { aspect });
+    expect(l.columns).toBe(cols);
+    expect(new Set(nodeBoxes(l).map((n) => n.x)).size).toBe(cols);
+  });
+
+  it('nodes sit below the queue lane, which sits below the workload band', () => {
+    const m = buildModel(cluster());
+    const l = layoutGraph(m, groupModel(m), undefined, { aspect: 1.5 });
+    const queue = l.nodes.find((n) => n.id === QUEUE_ID)!;
+    const band = l.nodes.filter((n) => n.kind === 'workload' || n.kind === 'service');
+    for (const b of band) expect(b.y + b.height).toBeLessThan(queue.y);
+    for (const n of nodeBoxes(l)) expect(n.y).toBeGreaterThan(queue.y + queue.height);
+    expect(queue.width).toBe(l.columns * NODE_W + (l.columns - 1) * (nodeBoxes(l)[1].x - NODE_W));
+  });
+
+  it('a ReplicaSet sits under its Deployment; Services share its row, at the right', () => {
+    const m = buildModel(cluster());
+    const l = layoutGraph(m, groupModel(m), undefined, { aspect: 1.5 });
+    const at = (id: string) => l.nodes.find((n) => n.id === id)!;
+    expect(at('ReplicaSet-web-abc').x).toBe(at('Deployment-web').x);
+    expect(at('ReplicaSet-web-abc').y).toBeGreaterThan(at('Deployment-web').y);
+    expect(at('Service-web').y).toBe(at('ReplicaSet-web-abc').y);
+    expect(at('Service-web').x).toBeGreaterThan(at('ReplicaSet-web-abc').x);
+  });
+
+  it('a new ReplicaSet appears beside the old one, which does not move, and gets another colour', () => {
+    const s = cluster();
+    const m1 = buildModel(s);
+    const l1 = layoutGraph(m1, groupModel(m1), undefined, { aspect: 1.5 });
+    const rs2 = rec('ReplicaSet', 'web-def', { ownerUid: 'Deployment-web' });
+    const m2 = buildModel({ ...s, [rs2.uid]: rs2 });
+    const l2 = layoutGraph(m2, groupModel(m2), l1.memory, { aspect: 1.5 });
+    const at = (l: typeof l1, id: string) => l.nodes.find((n) => n.id === id)!;
+    expect(at(l2, 'ReplicaSet-web-abc')).toEqual(at(l1, 'ReplicaSet-web-abc'));
+    expect(at(l2, 'ReplicaSet-web-def').y).toBe(at(l1, 'ReplicaSet-web-abc').y);
+    expect(at(l2, 'ReplicaSet-web-def').x).toBeGreaterThan(at(l1, 'ReplicaSet-web-abc').x);
+    expect(l2.memory.colors['ReplicaSet-web-def']).not.toBe(l2.memory.colors['ReplicaSet-web-abc']);
+    expect(l2.memory.colors['ReplicaSet-web-abc']).toBe(l1.memory.colors['ReplicaSet-web-abc']);
+  });
+
+  it('owner colours are sticky and shared only when there are more owners than colours', () => {
+    const owners = Array.from({ length: OWNER_COLORS + 2 }, (_, i) => rec('ReplicaSet', `rs-${i}`));
+    const c1 = assignColors(owners.slice(0, 3), undefined);
+    expect(new Set(Object.values(c1)).size).toBe(3);
+    const c2 = assignColors(owners.slice(1, 4), c1);
+    expect(c2[owners[1].uid]).toBe(c1[owners[1].uid]);
+    expect(c2[owners[3].uid]).toBe(c1[owners[0].uid]); // the freed colour is reused
+    const all = assignColors(owners, undefined);
+    expect(Object.values(all).every((c) => c >= 0 && c < OWNER_COLORS)).toBe(true);
+  });
+
+  it('a pod growing a node to a second row moves nothing in the rows above', () => {
+    const s = cluster();
+    const m1 = buildModel(s);
+    const l1 = layoutGraph(m1, groupModel(m1), undefined, { aspect: 1.5 });
+    const extra = [5, 6, 7].map((i) => rec('Pod', `web-abc-${i}`, { nodeName: 'node-1' }));
+    const m2 = buildModel({ ...s, ...Object.fromEntries(extra.map((p) => [p.uid, p])) });
+    const l2 = layoutGraph(m2, groupModel(m2), l1.memory, { aspect: 1.5 });
+    const firstRow = nodeBoxes(l1).filter((n) => n.y === nodeBoxes(l1)[0].y);
+    for (const n of firstRow) expect(l2.nodes.find((x) => x.id === n.id)!.y).toBe(n.y);
   });
 });

@@ -6,6 +6,7 @@ import { memo, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { DOT_PITCH, DOTS_PER_ROW } from '../model/layout';
+import { useT } from '../../i18n';
 
 const TONE_VAR: Record<string, string> = {
   ok: '--ok',
@@ -17,6 +18,7 @@ const TONE_VAR: Record<string, string> = {
 };
 
 export const DotLayer = memo(function DotLayer({ pods }: { pods: string[] }) {
+  const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   // "owner|tone" per pod: re-renders only when some pod of this node changes tone or owner.
   const keys = useStore(
@@ -55,7 +57,7 @@ export const DotLayer = memo(function DotLayer({ pods }: { pods: string[] }) {
       className="dot-layer"
       width={DOTS_PER_ROW * DOT_PITCH}
       height={rows * DOT_PITCH}
-      aria-label={`${pods.length} pods`}
+      aria-label={t('graph.pods', { n: pods.length })}
       role="img"
     />
   );

@@ -1,4 +1,7 @@
-/** A Service box: type, cluster IP, ports and its number of ready endpoints. */
+/**
+ * A Service box: type, cluster IP, ports and its number of ready endpoints. It flashes in the
+ * colour of each request's result (a refused request never reaches a pod, so this is where it shows).
+ */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useObject, useStore } from '../../store';
@@ -12,6 +15,7 @@ export const ServiceNode = memo(function ServiceNode({
   const o = useObject(data.uid);
   const isSelected = useStore((s) => s.selected === data.uid);
   const select = useStore((s) => s.select);
+  const hit = useStore((s) => s.serviceHits[data.uid]);
   if (!o?.service) return null;
   const svc = o.service;
   return (
@@ -20,15 +24,20 @@ export const ServiceNode = memo(function ServiceNode({
       role="button"
       tabIndex={0}
       aria-label={t('a11y.service', { name: o.name, type: svc.type, n: svc.endpoints.length })}
+      title={`Service ${o.name}\n${svc.type} ${svc.clusterIP ?? ''} ${svc.ports}`}
       onClick={() => select(o.uid)}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') select(o.uid);
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          select(o.uid);
+        }
       }}
     >
+      {hit && <span key={hit.seq} className={`svc-flash pulse-${hit.result}`} aria-hidden="true" />}
       <span className="box-kind">svc</span>
       <span className="box-name">{o.name}</span>
       <span className="box-status">
-        {svc.type} {svc.clusterIP ?? ''} {svc.ports}
+        <b>{svc.type}</b> {svc.ports} · {t('graph.endpoints', { n: svc.endpoints.length })}
       </span>
       <Handle type="source" position={Position.Bottom} className="handle" isConnectable={false} />
     </div>
