@@ -74,22 +74,43 @@ export function runScript(text: string, io: Io, opts: RunOptions = {}): RunResul
   return execute(sim, statements, io, opts);
 }
 
+/** Step index of the manifests applied at the start (before the first header step). */
+export const MANIFESTS_STEP = -1;
+
+/** A statement of a scenario, with the header step it belongs to and the step's `at`. */
+export interface PlannedStatement extends Statement {
+  /** Simulated ms after the start (first statement of a step with `at` only). */
+  at?: number;
+  /** Index into `scenario.steps`, or MANIFESTS_STEP. */
+  step: number;
+}
+
 /** The statements a scenario runs: apply its manifests, then its steps (waiting for `at`). */
 export function scenarioStatements(s: Scenario): {
-  statements: (Statement & { at?: number })[];
+  statements: PlannedStatement[];
   errors: { line: number; message: string }[];
 } {
-  const statements: (Statement & { at?: number })[] = [];
+  const statements: PlannedStatement[] = [];
   const errors: { line: number; message: string }[] = [];
-  if (s.manifests.trim())
-    statements.push({ line: s.manifestsLine, text: 'kubectl apply -f -', stdin: s.manifests });
-  for (const step of s.steps) {
+  if (s.manifests.trim()) {
+    statements.push({
+      line: s.manifestsLine,
+      text: 'kubectl apply -f -',
+      stdin: s.manifests,
+      step: MANIFESTS_STEP,
+    });
+  }
+  s.steps.forEach((step, index) => {
     const parsed = parseScript(step.run, step.line);
     errors.push(...parsed.errors);
     parsed.statements.forEach((st, i) =>
-      statements.push(i === 0 && step.at !== undefined ? { ...st, at: step.at } : st),
+      statements.push({
+        ...st,
+        step: index,
+        ...(i === 0 && step.at !== undefined ? { at: step.at } : {}),
+      }),
     );
-  }
+  });
   return { statements, errors };
 }
 
