@@ -212,9 +212,9 @@ kubectl top pods
   it('refuses pods without a controller unless --force', () => {
     expect(s.out('kubectl drain node-1 --ignore-daemonsets --timeout=20s')).toBe(
       'node/node-1 cordoned\n' +
-        'error: unable to drain node "node-1" due to error: cannot delete Pods declare no controller (use --force to override): default/bare, continuing command...\n' +
+        'error: unable to drain node "node-1" due to error: cannot delete Pods that declare no controller (use --force to override): default/bare, continuing command...\n' +
         'There are pending nodes to be drained:\n node-1\n' +
-        'error: cannot delete Pods declare no controller (use --force to override): default/bare\n',
+        'error: cannot delete Pods that declare no controller (use --force to override): default/bare\n',
     );
   });
 

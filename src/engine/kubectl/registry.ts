@@ -9,7 +9,8 @@ import { describeCommand } from './describe';
 import { patchCommand, scaleCommand, setCommand } from './commands/mutate';
 import { annotateCommand, labelCommand } from './commands/label';
 import { rolloutCommand } from './commands/rollout';
-import { cordonCommand, drainCommand, taintCommand, uncordonCommand } from './commands/node';
+import { drainCommand } from './commands/drain';
+import { cordonCommand, taintCommand, uncordonCommand } from './commands/node';
 import { execCommand, logsCommand, topCommand } from './commands/pods';
 import { portForwardCommand } from './commands/portforward';
 import {

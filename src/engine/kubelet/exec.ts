@@ -2,6 +2,7 @@
 import type { Simulation } from '../sim';
 import type { KObject } from '../api/types';
 import type { Kubelet } from './kubelet';
+import type { ContainerRt, LogLine } from './state';
 import { containerHost } from './host';
 import { runToCompletion } from './shell/vm';
 import { isBuiltin } from './shell/builtins';
@@ -66,6 +67,23 @@ export interface LogOptions {
   sinceSeconds?: number;
 }
 
+/**
+ * Which instance's lines a logs request reads, as kubelet validateContainerLogStatus picks the
+ * container ID: `previous` needs lastState.terminated (the crashed instance, whose lines are
+ * still `logs` while the replacement is not created yet); otherwise the running or terminated
+ * instance, or the last terminated one while waiting in CrashLoopBackOff.
+ */
+function logsOf(c: ContainerRt, previous: boolean): LogLine[] | undefined {
+  const last = c.lastTerminated?.containerID;
+  if (previous) {
+    if (!last) return undefined;
+    return last === c.containerID ? c.logs : c.prevLogs;
+  }
+  if (c.state !== 'waiting') return c.containerID ? c.logs : undefined;
+  if (!last) return undefined;
+  return last === c.containerID ? c.logs : c.prevLogs;
+}
+
 /** Log lines of a container (current or previous instance); undefined if there is none. */
 export function containerLogs(
   sim: Simulation,
@@ -76,7 +94,7 @@ export function containerLogs(
   const k = kubeletFor(sim, pod);
   const c = k?.state.pods[pod.metadata.uid]?.containers[container];
   if (!c) return undefined;
-  const src = opts.previous ? c.prevLogs : c.containerID ? c.logs : undefined;
+  const src = logsOf(c, !!opts.previous);
   if (!src) return undefined;
   let lines = src;
   if (opts.sinceSeconds !== undefined)

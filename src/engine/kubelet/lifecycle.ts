@@ -70,7 +70,8 @@ export function onCreate(k: Kubelet, p: StepPayload): void {
   c.containerID = newContainerId(k);
   c.env = env.env;
   c.fs = { ...image.files, ...baseFiles(k, pod, rt), ...subPathFiles(pod, rt, spec) };
-  if (c.logs.length || c.terminated) c.prevLogs = c.logs;
+  // The instance being replaced becomes the `--previous` one (bounded like logs: MAX_LOG_LINES).
+  if (c.containerID) c.prevLogs = c.logs;
   c.logs = [];
   // Since 1.35 the message names no container: describe prints the fieldPath instead
   // (k/k PR #134043, kuberuntime_container.go startContainer).

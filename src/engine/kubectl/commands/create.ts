@@ -22,6 +22,7 @@ import { readManifests, validateManifest } from '../manifests';
 import { resourceForKindName } from '../resources';
 import { forStore, printResult } from '../writes';
 import { LAST_APPLIED, lastAppliedFor } from './apply';
+import { CREATE_MORE_FLAGS, generatedMore } from './create-more';
 import {
   configMapObject,
   cronJobObject,
@@ -44,7 +45,12 @@ export function createAndPrint(ctx: Ctx, obj: KInput, dry: DryRun, typed = false
       annotations: { ...(o.metadata?.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(o) },
     };
   if (dry === 'client') {
-    printResult(ctx, obj, 'created', dry, typed);
+    // EnforceNamespace: an explicit -n lands in the client-side object.
+    const shown =
+      info?.namespaced && ctx.flags.has('namespace')
+        ? { ...obj, metadata: { ...obj.metadata, namespace: namespaceOf(ctx) } }
+        : obj;
+    printResult(ctx, shown, 'created', dry, typed);
     return;
   }
   const created = ctx.sim.store.create(o, { dryRun: dry === 'server' });
@@ -97,6 +103,8 @@ function requireImage(ctx: Ctx): void {
 function generated(ctx: Ctx): KInput {
   const sub = ctx.args[0];
   const f = ctx.flags;
+  const more = generatedMore(ctx);
+  if (more) return more;
   switch (sub) {
     case 'deployment':
     case 'deploy': {
@@ -244,6 +252,8 @@ function failurePrefix(obj: KInput): string | undefined {
       return `failed to create ${obj.kind.toLowerCase()}: `;
     case 'Secret':
       return 'failed to create secret ';
+    case 'Ingress':
+      return 'failed to create ingress: ';
     case 'Service':
       return `failed to create ${String((obj.spec as { type?: string } | undefined)?.type ?? 'ClusterIP')} service: `;
   }
@@ -274,6 +284,7 @@ export const createCommand: KubectlCommand = {
     edit: { type: 'bool' },
     'append-hash': { type: 'bool' },
     windows: { type: 'bool' },
+    ...CREATE_MORE_FLAGS,
   },
   run,
 };

@@ -113,6 +113,9 @@ function* logs(ctx: Ctx): CommandRun {
   if (!ctx.flags.bool('follow')) return 0;
   let seen = lines.length;
   const uid = pod.metadata.uid;
+  const followedId = (pod.status?.containerStatuses ?? []).find(
+    (c: { name: string }) => c.name === container,
+  )?.containerID as string | undefined;
   const follow = () => {
     const cur = ctx.sim.store.get('Pod', pod.metadata.namespace, pod.metadata.name);
     if (!cur || cur.metadata.uid !== uid) return true;
@@ -123,7 +126,8 @@ function* logs(ctx: Ctx): CommandRun {
     const cs = (cur.status?.containerStatuses ?? []).find(
       (c: { name: string }) => c.name === container,
     );
-    return !!cs?.state?.terminated;
+    // The stream is of one container instance: it ends when that instance exits.
+    return !cs?.state?.running || (followedId !== undefined && cs.containerID !== followedId);
   };
   yield { until: follow, timeoutAt: Infinity, untilIdle: true };
   return 0;

@@ -6,6 +6,8 @@ import { apiErrorText, CommandError, namespaceOf, type Ctx, type KubectlCommand 
 import { collect } from '../commands/get';
 import { describePod } from './pod';
 import { describeServiceAccount } from './serviceaccount';
+import { describeCronJob, describeEndpoints, describeHPA, describePDB } from './policy';
+import { describeIngress, describePV, describePVC } from './storage';
 import {
   describeDaemonSet,
   describeDeployment,
@@ -35,6 +37,13 @@ const DESCRIBERS: Record<string, (sim: Simulation, o: KObject) => string> = {
   ConfigMap: describeConfigMap,
   Secret: describeSecret,
   ServiceAccount: describeServiceAccount,
+  HorizontalPodAutoscaler: describeHPA,
+  PodDisruptionBudget: describePDB,
+  CronJob: describeCronJob,
+  Endpoints: describeEndpoints,
+  PersistentVolumeClaim: describePVC,
+  PersistentVolume: describePV,
+  Ingress: describeIngress,
 };
 
 export function describeObject(sim: Simulation, o: KObject): string {

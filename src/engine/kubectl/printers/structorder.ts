@@ -4,8 +4,9 @@
  * keys: `kind` before `apiVersion` (TypeMeta), `name` before `creationTimestamp` (ObjectMeta).
  * Objects kubectl handles as unstructured (get, apply, create -f) keep sorted keys (yaml.ts).
  */
+import { MORE_SHAPES } from './structorder-more';
 
-type Shape = { fields: string[]; children?: Record<string, string> };
+export type Shape = { fields: string[]; children?: Record<string, string> };
 
 const OBJECT_META = [
   'name',
@@ -258,6 +259,7 @@ const SHAPES: Record<string, Shape> = {
     children: { ports: 'ServicePort' },
   },
   ServicePort: { fields: ['name', 'protocol', 'appProtocol', 'port', 'targetPort', 'nodePort'] },
+  ...MORE_SHAPES,
 };
 
 function order(v: unknown, shape: Shape | undefined): unknown {
