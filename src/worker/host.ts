@@ -15,6 +15,7 @@ import { DiffTracker } from './diff';
 import {
   MAX_SNAPSHOTS,
   SNAPSHOT_INTERVAL_MS,
+  SNAPSHOT_MIN_WALL_MS,
   type CommandSpec,
   type JournalEntry,
 } from './journal';
@@ -66,6 +67,7 @@ export class EngineHost {
   speed = 1;
   private fastForward = false;
   private lastSnapAt = 0;
+  private lastSnapWall = -Infinity;
   private carry = 0;
   /** The clock right before each recent step (by step count), so step back also restores clock jumps. */
   private clockAt = new Map<number, number>();
@@ -320,6 +322,10 @@ export class EngineHost {
 
   private maybeSnapshot(): void {
     if (this.commands.size > 0 || this.sim.now() - this.lastSnapAt < SNAPSHOT_INTERVAL_MS) return;
+    // At high speed, simulated seconds pass quickly: keep a wall-clock floor so a snapshot (a deep
+    // copy of component state, posted to the main thread) does not land in every other frame.
+    if (this.wallNow() - this.lastSnapWall < SNAPSHOT_MIN_WALL_MS) return;
+    this.lastSnapWall = this.wallNow();
     const snap = this.sim.snapshot();
     this.snaps.push({
       steps: this.steps,

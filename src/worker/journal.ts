@@ -18,5 +18,7 @@ export type JournalEntry =
 
 /** Periodic snapshots are taken every this many simulated milliseconds (step-back granularity vs. memory). */
 export const SNAPSHOT_INTERVAL_MS = 10_000;
+/** ...and at least this much wall time apart, so fast playback does not snapshot every second. */
+export const SNAPSHOT_MIN_WALL_MS = 3_000;
 /** Snapshots kept for step back (with the interval above: the last ~10 simulated minutes). */
 export const MAX_SNAPSHOTS = 60;

@@ -153,6 +153,27 @@ export class ApiStore {
     return out;
   }
 
+  /**
+   * Keeps a kind's sorted view in step with a write (binary search on namespace/name), so a busy
+   * cluster does not re-sort every list after every write.
+   */
+  private cacheUpdate(kind: string, obj: KObject, op: 'insert' | 'replace' | 'remove'): void {
+    const arr = this.sorted.get(kind);
+    if (!arr) return;
+    let lo = 0;
+    let hi = arr.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareObjects(arr[mid], obj) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = lo < arr.length && compareObjects(arr[lo], obj) === 0;
+    if (op === 'insert') arr.splice(lo, 0, obj);
+    else if (op === 'replace' && found) arr[lo] = obj;
+    else if (op === 'remove' && found) arr.splice(lo, 1);
+    else this.sorted.delete(kind);
+  }
+
   private sortedOf(kind: string): KObject[] {
     let arr = this.sorted.get(kind);
     if (!arr) {
@@ -223,7 +244,7 @@ export class ApiStore {
     md.resourceVersion = String(++this.rv);
     deepFreeze(obj);
     this.bucket(kind).set(keyOf(kind, md.namespace, md.name), obj);
-    this.sorted.delete(kind);
+    this.cacheUpdate(kind, obj, 'insert');
     this.emit({ type: 'ADDED', object: obj });
     return obj;
   }
@@ -336,7 +357,7 @@ export class ApiStore {
     if (finalizers.size === 0 && grace === 0 && !namespaceFinalizing) {
       this.runAdmission('DELETE', old, old);
       this.bucket(kind).delete(keyOf(kind, old.metadata.namespace, name));
-      this.sorted.delete(kind);
+      this.cacheUpdate(kind, old, 'remove');
       const gone = deepFreeze({
         ...deepClone(old),
         metadata: { ...deepClone(old.metadata), resourceVersion: String(++this.rv) },
@@ -408,7 +429,7 @@ export class ApiStore {
       const namespaceWaiting = obj.kind === 'Namespace' && (obj.spec?.finalizers?.length ?? 0) > 0;
       if (!podWaiting && !namespaceWaiting) {
         this.bucket(obj.kind).delete(key);
-        this.sorted.delete(obj.kind);
+        this.cacheUpdate(obj.kind, obj, 'remove');
         md.resourceVersion = String(++this.rv);
         deepFreeze(obj);
         this.emit({ type: 'DELETED', object: obj, old });
@@ -418,7 +439,7 @@ export class ApiStore {
     md.resourceVersion = String(++this.rv);
     deepFreeze(obj);
     this.bucket(obj.kind).set(key, obj);
-    this.sorted.delete(obj.kind);
+    this.cacheUpdate(obj.kind, obj, 'replace');
     this.emit({ type: 'MODIFIED', object: obj, old });
     return obj;
   }
