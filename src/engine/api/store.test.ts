@@ -214,3 +214,39 @@ describe('Namespace deletion', () => {
     expect(store.get('Namespace', undefined, 'shop')).toBeUndefined();
   });
 });
+
+describe('sorted list view', () => {
+  it('stays sorted through interleaved creates, updates and deletes', () => {
+    const { store } = newStore();
+    const rng = new Rng(3).stream('t');
+    const live = new Set<string>();
+    for (let i = 0; i < 400; i++) {
+      const name = `cm-${rng.int(60)}`;
+      const ns = rng.pick(['a', 'b', 'default']);
+      const key = `${ns}/${name}`;
+      store.list('ConfigMap');
+      if (!live.has(key)) {
+        store.create({
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name, namespace: ns },
+          data: { i: String(i) },
+        });
+        live.add(key);
+      } else if (rng.next() < 0.5) {
+        store.mutate('ConfigMap', ns, name, (o) => (o.data = { i: String(i) }));
+      } else {
+        store.delete('ConfigMap', ns, name);
+        live.delete(key);
+      }
+    }
+    const listed = store.list('ConfigMap').map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+    expect(listed).toEqual(
+      [...live].sort((x, y) => {
+        const [xn, xm] = x.split('/');
+        const [yn, ym] = y.split('/');
+        return xn === yn ? (xm < ym ? -1 : 1) : xn < yn ? -1 : 1;
+      }),
+    );
+  });
+});
