@@ -17,6 +17,7 @@ import {
   refName,
   type OpenApiSchema,
 } from './schema/defs';
+import { withEnums } from './schema/enums';
 
 export interface JsonSchema {
   $schema?: string;
@@ -134,7 +135,7 @@ const definitionCache = new Map<string, JsonSchema>();
 function definition(name: string): JsonSchema {
   const cached = definitionCache.get(name);
   if (cached) return cached;
-  const def = DEFINITIONS[name];
+  const def = withEnums(name, DEFINITIONS[name]);
   const doc = describe(def.description);
   let out: JsonSchema;
   switch (name) {

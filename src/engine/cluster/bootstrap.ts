@@ -8,6 +8,7 @@ import type { ApiStore } from '../api/store';
 import type { ClusterConfig, NodeConfig } from '../config';
 import { parseQuantity } from './quantity';
 import { rfc3339 } from '../clock';
+import { kubeadmObjects } from './kubeadm-objects';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 export const CONTROL_PLANE_ENDPOINT_PORT = 6443;
@@ -158,6 +159,7 @@ export function bootstrapCluster(store: ApiStore, cfg: ClusterConfig, now: numbe
   });
   if (!cfg.addons) return;
   for (const pc of PRIORITY_CLASSES) store.create(pc);
+  for (const o of kubeadmObjects(cfg, now)) store.create(o);
   store.create(kubeDnsService());
   store.create(kubeProxyDaemonSet(cfg));
   store.create(corednsDeployment());

@@ -13,6 +13,7 @@
  */
 import { DEFINITIONS, INT_OR_STRING, QUANTITY, refName, type OpenApiSchema } from './defs';
 import { indent, wrapString } from './wordwrap';
+import { withEnums } from './enums';
 
 interface V3Schema {
   readonly description?: string;
@@ -50,8 +51,10 @@ function v3Field(s: OpenApiSchema): V3Schema {
 function v3Definition(name: string): V3Schema | undefined {
   const cached = v3Cache.get(name);
   if (cached) return cached;
-  const def = DEFINITIONS[name];
-  if (!def) return undefined;
+  const raw = DEFINITIONS[name];
+  if (!raw) return undefined;
+  // The enums kube-openapi would have generated (schema/enums.ts).
+  const def = withEnums(name, raw);
   const props: Record<string, V3Schema> = {};
   for (const [k, p] of Object.entries(def.properties ?? {})) props[k] = v3Field(p);
   const v3: V3Schema = {

@@ -55,6 +55,11 @@ export function currentRevision(
           ...(owner.spec.template?.metadata?.labels ?? {}),
           [CONTROLLER_REVISION_HASH_LABEL]: hash,
         },
+        // daemon/update.go snapshot and statefulset newRevision copy the owner's annotations
+        // (kubectl rollout history reads kubernetes.io/change-cause from them).
+        ...(owner.metadata.annotations && Object.keys(owner.metadata.annotations).length > 0
+          ? { annotations: { ...owner.metadata.annotations } }
+          : {}),
         ownerReferences: [newControllerRef(owner)],
       },
       data,

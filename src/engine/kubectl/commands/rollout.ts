@@ -19,6 +19,7 @@ import { Writer } from '../describe/common';
 import { describePodTemplate } from '../describe/containers';
 import { printResult } from '../writes';
 import { targets, writeBack } from './mutate';
+import { revisionHistory, revisionUndo } from './rollout-revisions';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
@@ -159,8 +160,10 @@ function revisionOf(o: KObject): number {
 }
 
 function history(ctx: Ctx, info: ResourceInfo, d: KObject): void {
-  if (d.kind !== 'Deployment')
-    throw new CommandError(`kubectl rollout history for ${d.kind} is not supported in Kubeplay`);
+  if (d.kind !== 'Deployment') {
+    revisionHistory(ctx, info, d);
+    return;
+  }
   const rss = ownedReplicaSets(ctx, d).sort((a, b) => revisionOf(a) - revisionOf(b));
   const rev = ctx.flags.int('revision', 0);
   const ref = `${kindPrefix(info)}/${d.metadata.name}`;
@@ -200,8 +203,10 @@ function stripHash(t: unknown): string {
 }
 
 function undo(ctx: Ctx, info: ResourceInfo, d: KObject): void {
-  if (d.kind !== 'Deployment')
-    throw new CommandError(`kubectl rollout undo for ${d.kind} is not supported in Kubeplay`);
+  if (d.kind !== 'Deployment') {
+    revisionUndo(ctx, d);
+    return;
+  }
   const to = ctx.flags.int('to-revision', 0);
   if (d.spec?.paused)
     throw new CommandError(
