@@ -86,14 +86,20 @@ export function benchRollout(): BenchResult {
 
 export function benchSnapshot(): BenchResult {
   const { sim } = bigCluster(300, 10);
-  const [snap, snapMs] = time(() => sim.snapshot());
-  const [, restoreMs] = time(() => restoreSimulation(snap));
-  const bytes = JSON.stringify(snap).length;
+  // Step back restores repeatedly: report the median of several runs after a warm-up.
+  const runs: { snapMs: number; restoreMs: number; bytes: number }[] = [];
+  for (let i = 0; i < 6; i++) {
+    const [snap, snapMs] = time(() => sim.snapshot());
+    const [, restoreMs] = time(() => restoreSimulation(snap));
+    runs.push({ snapMs, restoreMs, bytes: i === 0 ? JSON.stringify(snap).length : 0 });
+  }
+  const measured = runs.slice(1).sort((a, b) => a.snapMs + a.restoreMs - (b.snapMs + b.restoreMs));
+  const median = measured[Math.floor(measured.length / 2)];
   return {
-    name: 'snapshot + restore of a 300-pod cluster',
-    value: snapMs + restoreMs,
+    name: 'snapshot + restore of a 300-pod cluster (median of 5 after a warm-up)',
+    value: median.snapMs + median.restoreMs,
     unit: 'ms',
     budget: BUDGET_SNAPSHOT_RESTORE_MS,
-    detail: `snapshot ${snapMs.toFixed(1)} ms, restore ${restoreMs.toFixed(1)} ms, ${(bytes / 1024).toFixed(0)} KiB`,
+    detail: `snapshot ${median.snapMs.toFixed(1)} ms, restore ${median.restoreMs.toFixed(1)} ms, ${(runs[0].bytes / 1024).toFixed(0)} KiB`,
   };
 }

@@ -255,6 +255,18 @@ export class ApiStore {
    * with `subresource: 'status'` change only status.
    */
   update(input: KInput, opts: { subresource?: 'status'; dryRun?: boolean } = {}): KObject {
+    return this.updateObject(input, opts, false);
+  }
+
+  /**
+   * `owned`: the input is a private copy the caller hands over (from `mutate`), so it is not
+   * copied again: store writes are the engine's hottest path.
+   */
+  private updateObject(
+    input: KInput,
+    opts: { subresource?: 'status'; dryRun?: boolean },
+    owned: boolean,
+  ): KObject {
     const kind = input.kind ?? '';
     const name = input.metadata?.name ?? '';
     const old = this.mustGet(kind, input.metadata?.namespace, name);
@@ -266,11 +278,21 @@ export class ApiStore {
     }
     let obj: KObject;
     if (opts.subresource === 'status') {
-      obj = deepClone(old);
-      obj.status = deepClone(input.status);
+      if (owned) {
+        // Keep the copy, but only its status may differ from the stored object.
+        obj = input as KObject;
+        for (const k of new Set([...Object.keys(obj), ...Object.keys(old)])) {
+          if (k !== 'status' && !jsonEqual(obj[k], old[k])) obj[k] = deepClone(old[k]);
+        }
+      } else {
+        obj = deepClone(old);
+        obj.status = deepClone(input.status);
+      }
     } else {
-      obj = deepClone(input) as KObject;
-      if (HAS_STATUS_SUBRESOURCE.has(kind)) obj.status = deepClone(old.status);
+      obj = owned ? (input as KObject) : (deepClone(input) as KObject);
+      if (HAS_STATUS_SUBRESOURCE.has(kind) && !(owned && jsonEqual(obj.status, old.status))) {
+        obj.status = deepClone(old.status);
+      }
       // Identity and server-owned metadata cannot be changed by clients.
       const keep = [
         'uid',
@@ -315,7 +337,7 @@ export class ApiStore {
     const copy = deepClone(cur);
     fn(copy);
     copy.metadata.resourceVersion = cur.metadata.resourceVersion;
-    return this.update(copy, opts);
+    return this.updateObject(copy, opts, true);
   }
 
   /**
