@@ -17,9 +17,6 @@ export interface EventSource {
   host?: string;
 }
 
-/** Events live for an hour (kube-apiserver `--event-ttl` default 1h). */
-export const EVENT_TTL_MS = 60 * 60 * 1000;
-
 export class EventRecorder implements Extension {
   readonly name = 'events';
   private index = new Map<string, string>();

@@ -55,8 +55,12 @@ export class Simulation {
   private extensions = new Map<string, Extension>();
   private currentTimer: Timer | undefined;
 
-  constructor(readonly config: ClusterConfig) {
-    this.clock = config.startTime;
+  /** `clockStart` defaults to the scenario's start; createSimulation starts earlier to warm up. */
+  constructor(
+    readonly config: ClusterConfig,
+    clockStart = config.startTime,
+  ) {
+    this.clock = clockStart;
     this.rngs = new Rng(config.seed);
     this.store = new ApiStore({ now: () => this.clock, rng: (s) => this.rngs.stream(s) });
     this.store.watch(null, (e) => {

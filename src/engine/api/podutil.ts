@@ -58,10 +58,6 @@ export function isPodAvailable(p: KObject, minReadySeconds: number, now: number)
   return t !== undefined && t + minReadySeconds * 1000 <= now;
 }
 
-export function isPodTerminating(p: KObject): boolean {
-  return !!p.metadata.deletionTimestamp;
-}
-
 export function isPodTerminal(p: KObject): boolean {
   return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 }

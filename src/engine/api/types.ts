@@ -72,21 +72,8 @@ export interface KInput {
   [field: string]: any;
 }
 
-export interface ObjectKey {
-  kind: string;
-  namespace?: string;
-  name: string;
-}
-
 export function keyOf(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}/${namespace ?? ''}/${name}`;
-}
-
-export function objKey(o: {
-  kind?: string;
-  metadata?: { namespace?: string; name?: string };
-}): string {
-  return keyOf(o.kind ?? '', o.metadata?.namespace, o.metadata?.name ?? '');
 }
 
 /** The controlling owner (ownerReference with controller: true), as `metav1.GetControllerOf`. */

@@ -53,12 +53,7 @@ export function createSimulation(
   opts: { warmUp?: boolean } = {},
 ): Simulation {
   const warmUp = opts.warmUp ?? true;
-  const sim = new Simulation({
-    ...config,
-    startTime: config.startTime - (warmUp ? WARM_UP_MS : 0),
-  });
-  // Keep the scenario's own start time in the config (snapshots, URL round trips).
-  (sim as { config: ClusterConfig }).config.startTime = config.startTime;
+  const sim = new Simulation({ ...config }, config.startTime - (warmUp ? WARM_UP_MS : 0));
   installBase(sim);
   bootstrapCluster(sim.store, config, sim.now());
   registerComponents(
